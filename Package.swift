@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Labbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "labbook", targets: ["labbook"]),
+        .library(name: "MLEngine", targets: ["MLEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(
+            name: "NotebookFormat",
+            dependencies: ["CommonMark", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "MLEngine",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Reports"),
+        .target(
+            name: "NotebookRunner",
+            dependencies: ["NotebookFormat", "MLEngine", "Reports"]
+        ),
+        .executableTarget(
+            name: "labbook",
+            dependencies: [
+                "NotebookRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "MLEngineTests", dependencies: ["MLEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "NotebookRunnerTests",
+            dependencies: ["NotebookRunner"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

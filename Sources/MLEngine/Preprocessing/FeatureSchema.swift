@@ -1,0 +1,40 @@
+/// The features a model expects, in the order it was trained on them.
+///
+/// Written into the model manifest so that a server can validate requests
+/// (names, types and the known categories) without loading the model itself.
+public struct FeatureSchema: Codable, Sendable, Equatable {
+    /// The kind of values a feature holds.
+    public enum FeatureType: String, Codable, Sendable, Equatable {
+        case numeric
+        case categorical
+    }
+
+    /// One input feature.
+    public struct Feature: Codable, Sendable, Equatable {
+        /// The column name.
+        public var name: String
+        /// Whether the column holds numbers or categories.
+        public var type: FeatureType
+        /// The categories seen in training, sorted; `nil` for numeric features.
+        /// Any other value at prediction time is treated like a missing one.
+        public var categories: [String]?
+
+        /// Creates a feature description.
+        public init(name: String, type: FeatureType, categories: [String]? = nil) {
+            self.name = name
+            self.type = type
+            self.categories = categories
+        }
+    }
+
+    /// The features in model order.
+    public var features: [Feature]
+
+    /// Creates a schema from its features.
+    public init(features: [Feature]) {
+        self.features = features
+    }
+
+    /// The feature names in model order.
+    public var names: [String] { features.map(\.name) }
+}

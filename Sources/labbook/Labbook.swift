@@ -1,0 +1,4 @@
+@main
+struct Labbook {
+    static func main() {}
+}
