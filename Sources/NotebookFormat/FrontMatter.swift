@@ -25,13 +25,13 @@ public struct FrontMatter: Sendable, Equatable {
     public var goal: String?
     public var seed: UInt64
     /// Parameters in declaration order, after command-line overrides.
-    public var parameters: [(name: String, value: ParameterValue)]
+    public var parameters: [(name: String, value: ParamValue)]
     /// 1-based line of the closing `---` (0 without front matter).
     public var endLine: Int
 
     public init(
         title: String? = nil, question: String? = nil, metric: String? = nil, goal: String? = nil,
-        seed: UInt64 = FrontMatter.defaultSeed, parameters: [(name: String, value: ParameterValue)] = [],
+        seed: UInt64 = FrontMatter.defaultSeed, parameters: [(name: String, value: ParamValue)] = [],
         endLine: Int = 0
     ) {
         self.title = title
@@ -44,7 +44,7 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     /// The parameter called `name`.
-    public func parameter(_ name: String) -> ParameterValue? {
+    public func parameter(_ name: String) -> ParamValue? {
         parameters.first { $0.name == name }?.value
     }
 

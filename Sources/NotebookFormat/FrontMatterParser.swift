@@ -34,7 +34,7 @@ enum FrontMatterParser {
         return frontMatter
     }
 
-    private static func parameterValue(_ node: SpecNode, log: DiagnosticLog) -> ParameterValue? {
+    private static func parameterValue(_ node: SpecNode, log: DiagnosticLog) -> ParamValue? {
         switch node.value {
         case .int(let value): return .int(value)
         case .double(let value): return .double(value)

@@ -4,7 +4,7 @@
 /// inside a longer string is replaced by the value's text. `$${` escapes a literal `${`.
 enum ParameterSubstitution {
     static func apply(
-        _ node: SpecNode, parameters: [(name: String, value: ParameterValue)], log: DiagnosticLog
+        _ node: SpecNode, parameters: [(name: String, value: ParamValue)], log: DiagnosticLog
     ) -> SpecNode {
         switch node.value {
         case .string(let text) where text.contains("${"):
@@ -22,12 +22,12 @@ enum ParameterSubstitution {
     }
 
     private static func substitute(
-        _ text: String, at location: SourceLocation, parameters: [(name: String, value: ParameterValue)],
+        _ text: String, at location: SourceLocation, parameters: [(name: String, value: ParamValue)],
         log: DiagnosticLog
     ) -> SpecNode {
         var output = ""
         var rest = Substring(text)
-        var whole: ParameterValue?
+        var whole: ParamValue?
         while let start = rest.range(of: "${") {
             if start.lowerBound > rest.startIndex, rest[rest.index(before: start.lowerBound)] == "$" {
                 output += rest[..<rest.index(before: start.lowerBound)] + "${"

@@ -1,4 +1,17 @@
+import ArgumentParser
+
 @main
-struct Labbook {
-    static func main() {}
+struct Labbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "labbook",
+        abstract: "Run Markdown notebooks of ML experiments and render reproducible reports.",
+        discussion: """
+            A notebook is Markdown with fenced directive blocks (load, explore, train, evaluate,
+            deploy, monitor). `labbook run` executes them in order and writes reports/NAME.html
+            and reports/NAME.md; the same inputs always give byte-identical reports.
+
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid,
+            3 an `expect` threshold was not met.
+            """,
+        subcommands: [RunCommand.self, CheckCommand.self])
 }

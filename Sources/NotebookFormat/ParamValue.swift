@@ -1,10 +1,10 @@
 /// A notebook parameter's value; its type is inferred from the front-matter default.
-public indirect enum ParameterValue: Sendable, Equatable {
+public indirect enum ParamValue: Sendable, Equatable {
     case int(Int)
     case double(Double)
     case bool(Bool)
     case string(String)
-    case list([ParameterValue])
+    case list([ParamValue])
 
     /// The type's name as users write it: `int`, `double`, `bool`, `string`, `list`.
     public var typeName: String {
@@ -41,10 +41,10 @@ public indirect enum ParameterValue: Sendable, Equatable {
 
     /// Parses a command-line override (`-p name=value`) as the same type as `self`.
     /// Returns `nil` when `text` is not a value of that type.
-    public func parsingOverride(_ text: String) -> ParameterValue? {
+    public func parsingOverride(_ text: String) -> ParamValue? {
         switch self {
-        case .int: Int(text).map(ParameterValue.int)
-        case .double: Double(text).flatMap { $0.isFinite ? ParameterValue.double($0) : nil }
+        case .int: Int(text).map(ParamValue.int)
+        case .double: Double(text).flatMap { $0.isFinite ? ParamValue.double($0) : nil }
         case .bool:
             switch text.lowercased() {
             case "true", "yes", "1": .bool(true)
@@ -57,12 +57,12 @@ public indirect enum ParameterValue: Sendable, Equatable {
         }
     }
 
-    private func parseList(_ text: String, like element: ParameterValue?) -> ParameterValue? {
+    private func parseList(_ text: String, like element: ParamValue?) -> ParamValue? {
         var body = Substring(text)
         if body.hasPrefix("["), body.hasSuffix("]") { body = body.dropFirst().dropLast() }
         let parts = body.split(separator: ",").map { String($0).trimmingSpaces() }
-        guard let element else { return .list(parts.map(ParameterValue.string)) }
-        var values: [ParameterValue] = []
+        guard let element else { return .list(parts.map(ParamValue.string)) }
+        var values: [ParamValue] = []
         for part in parts {
             guard let value = element.parsingOverride(part) else { return nil }
             values.append(value)

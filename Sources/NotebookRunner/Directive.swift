@@ -1,0 +1,41 @@
+import NotebookFormat
+import Reports
+
+/// One kind of directive block: decoded from its spec, then executed against the engine.
+///
+/// Adding a directive means one new file with a type conforming to this protocol, plus
+/// its entry in `DirectiveCatalog.all`.
+protocol Directive: Sendable {
+    /// The info-string word that names the directive (`load`, `train`, …).
+    static var kind: String { get }
+    /// Every key the directive's body accepts.
+    static var keys: [String] { get }
+
+    /// Decodes the body; reports problems to `spec.log` and returns `nil` when unusable.
+    /// Names this directive defines must be declared in `plan`; names it uses must be resolved there.
+    init?(spec: SpecReader, plan: PlanContext)
+
+    /// A short label for the report, e.g. the model or dataset name.
+    var label: String? { get }
+    /// Names of the datasets, models and deployments this directive reads.
+    var inputs: [String] { get }
+    /// Names this directive defines.
+    var outputs: [String] { get }
+
+    /// Runs the directive, reading and writing `workspace`; returns the report outputs.
+    func execute(in workspace: Workspace) throws -> [ReportOutput]
+}
+
+/// The directives a notebook may use.
+enum DirectiveCatalog {
+    static let all: [any Directive.Type] = [
+        LoadDirective.self, ExploreDirective.self, TrainDirective.self,
+        EvaluateDirective.self, DeployDirective.self, MonitorDirective.self,
+    ]
+
+    static let kinds: Set<String> = Set(all.map { $0.kind })
+
+    static func type(of kind: String) -> (any Directive.Type)? {
+        all.first { $0.kind == kind }
+    }
+}

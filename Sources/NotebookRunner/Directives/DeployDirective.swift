@@ -1,0 +1,83 @@
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// `deploy`: registers a trained model as a new version in the local registry
+/// (`.labbook/registry/NAME/VERSION/`), then loads it back and checks it predicts
+/// exactly what the in-memory model predicts.
+///
+/// Registering a model identical to the latest version reuses that version, so re-running
+/// an unchanged notebook does not pile up copies; a version is never overwritten.
+///
+/// ```deploy
+/// model: tree
+/// as: income-classifier
+/// alias: production
+/// ```
+struct DeployDirective: Directive {
+    static let kind = "deploy"
+    static let keys = ["model", "as", "alias"]
+
+    var model: String
+    var registeredName: String
+    var alias: String?
+
+    var label: String? { registeredName }
+    var inputs: [String] { [model] }
+    var outputs: [String] { [registeredName] }
+
+    init?(spec: SpecReader, plan: PlanContext) {
+        alias = spec.string("alias")
+        let name = spec.string("as")
+        for (key, value) in [("as", name), ("alias", alias)] {
+            if let value, !ModelRegistry.isValidName(value) {
+                spec.error("`\(key)` may use letters, digits, `.`, `_` and `-` only; got `\(value)`", at: spec.location(of: key))
+            }
+        }
+        guard let model = spec.string("model", required: true),
+            plan.resolveModel(model, at: spec.location(of: "model"), spec: spec)
+        else { return nil }
+        self.model = model
+        registeredName = name ?? model
+        if registeredName != model {
+            plan.define(registeredName, as: .deployment, at: spec.location(of: "as"), spec: spec)
+        }
+    }
+
+    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+        let entry = try workspace.model(model)
+        let metrics = workspace.evaluations.last { $0.model == model }?.metrics ?? [:]
+        let dataset = workspace.datasets[PlanContext.split(entry.trainedOn).base]
+        let draft = ModelManifestDraft(
+            name: registeredName,
+            createdBy: ["notebook": workspace.notebookPath, "notebook_sha256": workspace.notebookHash, "model": model],
+            dataFingerprint: dataset?.fingerprint.content ?? "",
+            model: entry.model, metrics: metrics)
+        let registry = workspace.registry
+        let (manifest, reused) = try registry.registerUnlessUnchanged(entry.model, manifest: draft)
+        if let alias { try registry.setAlias(alias, name: registeredName, version: manifest.version) }
+
+        let (loaded, _) = try registry.load(name: registeredName, version: manifest.version)
+        let checkFrame = try workspace.dataset(entry.trainedOn).frame
+        let expected = try entry.model.predictProbabilities(checkFrame)
+        let actual = try loaded.predictProbabilities(checkFrame)
+        guard expected == actual else {
+            throw DirectiveError("the registered bundle predicts differently from the trained model; it was not trusted")
+        }
+        workspace.deployments[registeredName] = Deployment(name: registeredName, manifest: manifest, model: loaded, source: model)
+        workspace.noteTiming("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
+        let folder = ".labbook/registry/\(registeredName)/\(manifest.version)/"
+        return [
+            .table(Table.keyValue(title: "Deployed `\(registeredName)`", [
+                ("model", .text("\(model) (\(entry.model.kind.rawValue))")),
+                ("version", .integer(manifest.version)),
+                ("alias", .text(alias.map { "\($0) → version \(manifest.version)" } ?? "none")),
+                ("bundle", .text(folder + "{model.json, manifest.json}")),
+                ("data fingerprint", .text(manifest.dataFingerprint)),
+                ("features", .integer(manifest.featureSchema.features.count)),
+                ("engine version", .text(manifest.engineVersion)),
+            ])),
+            .text("Loaded back from the registry, the bundle gives identical predictions on all \(NumberFormat.integer(checkFrame.rowCount)) rows of `\(entry.trainedOn)`."),
+        ]
+    }
+}

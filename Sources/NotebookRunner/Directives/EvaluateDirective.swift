@@ -1,0 +1,122 @@
+import Foundation
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// `evaluate`: scores trained models on held-out data, side by side.
+///
+/// ```evaluate
+/// models: [logistic, tree]
+/// metrics: [accuracy, f1, roc_auc, confusion_matrix, roc_curve]
+/// expect: {roc_auc: ">= 0.85"}
+/// ```
+struct EvaluateDirective: Directive {
+    static let kind = "evaluate"
+    static let keys = ["models", "data", "metrics", "threshold", "expect"]
+    static let scalarMetrics = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"]
+    static let allMetrics = scalarMetrics + ["confusion_matrix", "roc_curve", "processing"]
+
+    var models: [String]
+    var data: String?
+    var metrics: [String]
+    var threshold: Double
+    var expectations: [(metric: String, goal: GoalExpression, text: String)]
+
+    var label: String? { models.joined(separator: ", ") }
+    var inputs: [String] { models + (data.map { [PlanContext.split($0).base] } ?? []) }
+    var outputs: [String] { [] }
+
+    init?(spec: SpecReader, plan: PlanContext) {
+        threshold = spec.double("threshold", range: 0...1) ?? 0.5
+        var metrics: [String] = []
+        for (metric, location) in spec.stringList("metrics") ?? Self.allMetrics.map({ ($0, spec.location) }) {
+            guard Self.allMetrics.contains(metric) else {
+                spec.error(
+                    "unknown metric `\(metric)`; use one of \(Self.allMetrics.joined(separator: ", "))", at: location,
+                    hint: NameSuggestion.hint(for: metric, among: Self.allMetrics))
+                continue
+            }
+            metrics.append(metric)
+        }
+        self.metrics = metrics
+        var expectations: [(String, GoalExpression, String)] = []
+        for entry in spec.entries("expect") ?? [] {
+            guard Self.scalarMetrics.contains(entry.key) else {
+                spec.error(
+                    "cannot expect `\(entry.key)`; expectations take \(Self.scalarMetrics.joined(separator: ", "))",
+                    at: entry.keyLocation, hint: NameSuggestion.hint(for: entry.key, among: Self.scalarMetrics))
+                continue
+            }
+            guard let text = entry.value.value.scalarText, let goal = GoalExpression(text) else {
+                spec.error("an expectation is a comparison such as \">= 0.85\"", at: entry.value.location)
+                continue
+            }
+            expectations.append((entry.key, goal, text))
+        }
+        self.expectations = expectations
+        data = spec.string("data")
+        if let data { plan.resolveDataset(data, at: spec.location(of: "data"), spec: spec) }
+        guard let references = spec.stringList("models", required: true) else { return nil }
+        var resolved = true
+        for (model, location) in references where !plan.resolveModel(model, at: location, spec: spec) {
+            resolved = false
+        }
+        guard resolved, !references.isEmpty else { return nil }
+        models = references.map(\.value)
+    }
+
+    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+        var results: [ModelEvaluation] = []
+        for name in models {
+            let entry = try workspace.model(name)
+            let reference = try evaluationReference(for: entry, workspace: workspace)
+            let view = try workspace.dataset(reference)
+            results.append(try ModelEvaluation.measure(entry, on: view, threshold: threshold))
+        }
+        for result in results {
+            workspace.recordEvaluation(model: result.model, metrics: result.values)
+            workspace.noteTiming("predict \(result.model): \(NumberFormat.fixed(result.secondsPerRow * 1e6, decimals: 2)) µs/row")
+        }
+        var outputs = EvaluationOutputs.render(results, metrics: metrics, reportTimings: workspace.reportTimings)
+        let failures = checkExpectations(results, outputs: &outputs)
+        if !failures.isEmpty {
+            throw ExpectationFailure(message: failures.joined(separator: "; "), outputs: outputs)
+        }
+        return outputs
+    }
+
+    private func evaluationReference(for entry: TrainedModelEntry, workspace: Workspace) throws(DirectiveError) -> String {
+        if let data { return data }
+        let (base, part) = PlanContext.split(entry.trainedOn)
+        guard part == "train" else {
+            throw DirectiveError(
+                "`\(entry.name)` was trained on `\(entry.trainedOn)`, which has no held-out part; name one with `data:`")
+        }
+        return base + ".test"
+    }
+
+    private func checkExpectations(_ results: [ModelEvaluation], outputs: inout [ReportOutput]) -> [String] {
+        guard !expectations.isEmpty else { return [] }
+        var metrics: [Metric] = []
+        var failures: [String] = []
+        for result in results {
+            for expectation in expectations {
+                guard let value = result.values[expectation.metric] else { continue }
+                let passed = expectation.goal.isMet(by: value)
+                metrics.append(Metric(name: "\(result.model) \(expectation.metric)", value: value, goal: expectation.text, passed: passed))
+                if !passed {
+                    failures.append("\(result.model): \(expectation.metric) \(NumberFormat.fixed(value, decimals: 4)) is not \(expectation.text)")
+                }
+            }
+        }
+        outputs.append(.metrics(MetricGroup(title: "Expectations", metrics: metrics)))
+        return failures
+    }
+}
+
+/// An `expect` threshold that was not met: the outputs are still shown.
+struct ExpectationFailure: Error, Sendable, CustomStringConvertible {
+    var message: String
+    var outputs: [ReportOutput]
+    var description: String { "expectation not met: " + message }
+}

@@ -1,0 +1,154 @@
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// `load`: reads a CSV relative to the notebook, infers column types, names the target and
+/// splits train/test with the notebook's seed.
+///
+/// ```load
+/// name: census
+/// from: data/census.csv
+/// target: income
+/// positive: ">50K"
+/// split: {test: 0.2, stratify: true}
+/// ```
+struct LoadDirective: Directive {
+    static let kind = "load"
+    static let keys = ["name", "from", "target", "positive", "split", "types", "missing", "delimiter", "expect_fingerprint"]
+
+    var name: String
+    var path: String
+    var target: String?
+    var positive: String?
+    var testFraction: Double?
+    var stratify: Bool
+    var options: CSVOptions
+    var expectedFingerprint: String?
+
+    var label: String? { name }
+    var inputs: [String] { [] }
+    var outputs: [String] { [name] }
+
+    init?(spec: SpecReader, plan: PlanContext) {
+        let name = spec.string("name", required: true)
+        let path = spec.string("from", required: true)
+        target = spec.string("target")
+        positive = spec.string("positive")
+        if target != nil, positive == nil {
+            spec.error("`load` with a `target` needs `positive`: the class to predict", at: spec.location(of: "target"))
+        }
+        if positive != nil, target == nil {
+            spec.error("`positive` needs a `target` column", at: spec.location(of: "positive"))
+        }
+        stratify = target != nil
+        if let split = spec.mapping("split", allowedKeys: ["test", "stratify"]) {
+            testFraction = split.double("test", required: true, range: 0.01...0.99)
+            stratify = split.bool("stratify") ?? (target != nil)
+            if stratify, target == nil {
+                split.error("`stratify: true` needs a `target` column", at: split.location(of: "stratify"))
+            }
+        }
+        options = CSVOptions()
+        if let delimiter = spec.string("delimiter") {
+            if delimiter.utf8.count == 1, let byte = delimiter.utf8.first { options.delimiter = byte } else {
+                spec.error("`delimiter` must be a single character; got `\(delimiter)`", at: spec.location(of: "delimiter"))
+            }
+        }
+        if let markers = spec.stringList("missing") { options.missingMarkers = Set(markers.map(\.value)) }
+        for entry in spec.entries("types") ?? [] {
+            guard let text = entry.value.value.scalarText, let type = ColumnType(rawValue: text) else {
+                spec.error("a column type is `numeric` or `categorical`", at: entry.value.location)
+                continue
+            }
+            options.columnTypes[entry.key] = type
+        }
+        expectedFingerprint = spec.string("expect_fingerprint")
+        guard let name, let path else { return nil }
+        if !FileSystem.exists(plan.resolve(path)) {
+            spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
+        }
+        plan.define(name, as: .dataset(hasSplit: testFraction != nil), at: spec.location(of: "name"), spec: spec)
+        self.name = name
+        self.path = path
+    }
+
+    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+        let loaded = try CSVReader.read(path: workspace.resolve(path), displayName: workspace.resolve(path), options: options)
+        if let expectedFingerprint, expectedFingerprint != loaded.fingerprint.content {
+            throw DirectiveError(
+                "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")
+        }
+        let frame = loaded.frame
+        var dataset = LoadedDataset(name: name, path: path, frame: frame, fingerprint: loaded.fingerprint, target: target, positive: positive)
+        var outputs: [ReportOutput] = [.table(overview(loaded))]
+        if let target, let positive {
+            guard let column = frame.column(named: target) else {
+                throw DirectiveError("there is no target column `\(target)`; columns are: \(frame.columnNames.joined(separator: ", "))")
+            }
+            let labels = try BinaryTarget.encode(column, positive: positive)
+            if let testFraction {
+                var generator = workspace.generator(for: "load:\(name)")
+                let classes = labels.map { UInt32($0) }
+                let split = stratify
+                    ? Split.stratified(labels: classes, testFraction: testFraction, generator: &generator)
+                    : Split.random(count: frame.rowCount, testFraction: testFraction, generator: &generator)
+                dataset.trainRows = split.train
+                dataset.testRows = split.test
+                outputs.append(.table(splitTable(labels: labels, train: split.train, test: split.test)))
+            }
+        } else if let testFraction {
+            var generator = workspace.generator(for: "load:\(name)")
+            let split = Split.random(count: frame.rowCount, testFraction: testFraction, generator: &generator)
+            dataset.trainRows = split.train
+            dataset.testRows = split.test
+        }
+        outputs.append(.table(schemaTable(frame)))
+        workspace.add(dataset)
+        workspace.recordFile(path, fingerprint: loaded.fingerprint.content)
+        return outputs
+    }
+
+    private func overview(_ loaded: LoadedCSV) -> Table {
+        Table.keyValue(title: "Dataset `\(name)`", [
+            ("file", .text(path)),
+            ("rows", .integer(loaded.frame.rowCount)),
+            ("columns", .integer(loaded.frame.columns.count)),
+            ("size", .text(ByteCount.format(loaded.byteCount))),
+            ("content fingerprint", .text(loaded.fingerprint.content)),
+            ("schema fingerprint", .text(loaded.fingerprint.schema)),
+        ])
+    }
+
+    private func splitTable(labels: [Double], train: [Int], test: [Int]) -> Table {
+        func row(_ part: String, _ indices: [Int]) -> [TableCell] {
+            let positives = indices.reduce(0) { $0 + (labels[$1] == 1 ? 1 : 0) }
+            let share = indices.isEmpty ? 0 : Double(positives) / Double(indices.count)
+            return [.text(part), .integer(indices.count), .integer(positives), .percent(share, decimals: 1)]
+        }
+        return Table(
+            title: "Split (\(stratify ? "stratified" : "random"), seed-derived)",
+            columns: [.init("part"), .init("rows", alignment: .right), .init("positive (\(positive ?? ""))", alignment: .right),
+                      .init("positive share", alignment: .right)],
+            rows: [row("\(name).train", train), row("\(name).test", test)])
+    }
+
+    private func schemaTable(_ frame: DataFrame) -> Table {
+        let rows: [[TableCell]] = frame.columns.map { column in
+            switch column {
+            case .numeric(let numeric):
+                return [.text(numeric.name), .text("numeric"), .integer(numeric.missingCount), .text("")]
+            case .categorical(let categorical):
+                let role = categorical.name == target ? "target" : ""
+                return [.text(categorical.name), .text("categorical (\(categorical.categories.count))"),
+                        .integer(categorical.missingCount), .text(role)]
+            }
+        }.map { row in
+            if case .text(let name) = row[0], name == target { return [row[0], row[1], row[2], .text("target")] }
+            return row
+        }
+        return Table(
+            title: "Columns",
+            columns: [.init("column"), .init("type"), .init("missing", alignment: .right), .init("role")],
+            rows: rows)
+    }
+}

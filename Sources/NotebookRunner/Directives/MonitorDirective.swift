@@ -1,0 +1,113 @@
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// `monitor`: compares current data with the training data, feature by feature
+/// (PSI for every feature, Kolmogorov–Smirnov for numeric ones), and gives a verdict.
+///
+/// ```monitor
+/// model: income-classifier
+/// current: data/census-2024.csv
+/// ```
+struct MonitorDirective: Directive {
+    static let kind = "monitor"
+    static let keys = ["model", "reference", "current", "features", "psi_threshold", "ks_pvalue", "drift_share"]
+
+    var model: String?
+    var reference: String?
+    var current: String
+    var features: [String]?
+    var thresholds: (psi: Double, pValue: Double, share: Double)
+
+    var label: String? { current }
+    var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
+    var outputs: [String] { [] }
+
+    init?(spec: SpecReader, plan: PlanContext) {
+        thresholds = (
+            spec.double("psi_threshold", range: 0...10) ?? 0.2,
+            spec.double("ks_pvalue", range: 0...1) ?? 0.05,
+            spec.double("drift_share", range: 0...1) ?? 0.5
+        )
+        features = spec.stringList("features")?.map(\.value)
+        model = spec.string("model")
+        reference = spec.string("reference")
+        var valid = true
+        if let model, plan.resolveModelOrDeployment(model, at: spec.location(of: "model"), spec: spec) == nil { valid = false }
+        if let reference, plan.resolveDataset(reference, at: spec.location(of: "reference"), spec: spec) == nil { valid = false }
+        if model == nil, reference == nil {
+            spec.error("`monitor` needs a `model` (its training data is the reference) or a `reference` dataset", at: spec.location)
+            valid = false
+        }
+        guard let current = spec.string("current", required: true), valid else { return nil }
+        if !FileSystem.exists(plan.resolve(current)) {
+            spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
+        }
+        self.current = current
+    }
+
+    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+        let trained = try model.map { try resolveModel($0, workspace: workspace) }
+        guard let referenceName = reference ?? trained?.trainedOn else {
+            throw DirectiveError("no reference data to compare with")
+        }
+        let referenceView = try workspace.dataset(referenceName)
+        let loaded = try CSVReader.read(path: workspace.resolve(current), displayName: workspace.resolve(current))
+        workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
+        let target = trained?.model.target ?? referenceView.dataset.target
+        let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
+        let report = try DriftStatistics.compare(
+            reference: referenceView.frame, current: loaded.frame, features: features,
+            psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
+        var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, thresholds: thresholds)
+        if let trained, let target, loaded.frame.column(named: target) != nil {
+            let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)
+            let evaluation = try ModelEvaluation.measure(trained, on: view, threshold: 0.5)
+            outputs += EvaluationOutputs.render([evaluation], metrics: EvaluateDirective.scalarMetrics, reportTimings: false)
+        }
+        return outputs
+    }
+
+    private func resolveModel(_ name: String, workspace: Workspace) throws -> TrainedModelEntry {
+        if let deployment = workspace.deployments[name] {
+            let source = try workspace.model(deployment.source)
+            return TrainedModelEntry(name: name, model: deployment.model, trainedOn: source.trainedOn, features: source.features)
+        }
+        return try workspace.model(name)
+    }
+}
+
+/// Report outputs for `monitor`.
+enum MonitorOutputs {
+    static func render(
+        _ report: DriftReport, reference: String, current: String, rows: Int,
+        thresholds: (psi: Double, pValue: Double, share: Double)
+    ) -> [ReportOutput] {
+        let drifted = report.features.filter(\.drifted).count
+        let verdict = report.datasetDrifted
+            ? "Drift detected: \(drifted) of \(report.features.count) features drifted"
+            : "No dataset drift: \(drifted) of \(report.features.count) features drifted"
+        let table = Table(
+            title: "Drift of `\(current)` (\(NumberFormat.integer(rows)) rows) against `\(reference)`",
+            columns: [
+                TableColumn("feature"), TableColumn("type"), TableColumn("PSI", alignment: .right),
+                TableColumn("KS", alignment: .right), TableColumn("KS p-value", alignment: .right), TableColumn("drifted"),
+            ],
+            rows: report.features.map { feature in
+                [
+                    .text(feature.feature), .text(feature.type.rawValue), .number(feature.psi, decimals: 4),
+                    feature.ks.map { .number($0, decimals: 4) } ?? .missing,
+                    feature.ksPValue.map { .number($0, decimals: 4) } ?? .missing,
+                    .text(feature.drifted ? "yes" : "no"),
+                ]
+            })
+        let chart = Chart(
+            title: "Population stability index per feature",
+            kind: .bars(report.features.map { Bar(label: $0.feature, value: $0.psi) }), xLabel: "PSI", yLabel: nil)
+        let rule = "A feature drifts when PSI ≥ \(NumberFormat.compact(thresholds.psi)), or, for numeric features, when the KS test gives p < \(NumberFormat.compact(thresholds.pValue)) with a KS statistic ≥ 0.1; the dataset drifts when at least \(NumberFormat.percent(thresholds.share, decimals: 0)) of its features drift."
+        return [
+            .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0))).")),
+            .table(table), .chart(chart), .text(rule),
+        ]
+    }
+}

@@ -1,0 +1,144 @@
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// `train`: fits a named model on a dataset (its train part when the dataset is split).
+///
+/// ```train
+/// name: tree
+/// data: census
+/// model: decision_tree
+/// params: {max_depth: 8}
+/// ```
+struct TrainDirective: Directive {
+    static let kind = "train"
+    static let keys = ["name", "data", "model", "params", "features", "target"]
+
+    var name: String
+    var data: String
+    var model: ModelKind
+    var parameters: [String: MLEngine.ParameterValue]
+    var features: [String]?
+    var target: String?
+
+    var label: String? { name }
+    var inputs: [String] { [PlanContext.split(data).base] }
+    var outputs: [String] { [name] }
+
+    init?(spec: SpecReader, plan: PlanContext) {
+        let kinds = ModelKind.allCases.map(\.rawValue)
+        let model = spec.choice("model", among: kinds, required: true).flatMap(ModelKind.init(rawValue:))
+        var parameters: [String: MLEngine.ParameterValue] = [:]
+        var valid = true
+        for entry in spec.entries("params") ?? [] {
+            guard let model else { break }
+            let names = ModelKind.parameterNames(for: model)
+            guard names.contains(entry.key) else {
+                spec.error(
+                    "`\(model.rawValue)` has no parameter `\(entry.key)`", at: entry.keyLocation,
+                    hint: NameSuggestion.hint(for: entry.key, among: names) ?? "its parameters: " + names.joined(separator: ", "))
+                valid = false
+                continue
+            }
+            guard let value = Self.parameterValue(entry.value) else {
+                spec.error("`\(entry.key)` must be a number, boolean or string; found \(entry.value.typeName)", at: entry.value.location)
+                valid = false
+                continue
+            }
+            do throws(ModelError) {
+                try ModelKind.validate(kind: model, params: [entry.key: value])
+                parameters[entry.key] = value
+            } catch {
+                spec.error(error.message, at: entry.value.location)
+                valid = false
+            }
+        }
+        self.parameters = parameters
+        features = spec.stringList("features")?.map(\.value)
+        target = spec.string("target")
+        let name = spec.string("name", required: true)
+        let data = spec.string("data", required: true)
+        let dataValid = data.map { plan.resolveDataset($0, at: spec.location(of: "data"), spec: spec) != nil } ?? false
+        if let name { plan.define(name, as: .model, at: spec.location(of: "name"), spec: spec) }
+        guard let name, let data, let model, dataValid, valid else { return nil }
+        self.name = name
+        self.data = data
+        self.model = model
+    }
+
+    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+        let reference = Self.trainingReference(data, workspace: workspace)
+        let view = try workspace.dataset(reference)
+        guard let target = target ?? view.dataset.target, let positive = view.dataset.positive else {
+            throw DirectiveError("`\(data)` has no target: give its `load` a `target` and `positive` class")
+        }
+        let features = self.features ?? view.frame.columnNames.filter { $0 != target }
+        let started = ContinuousClock.now
+        let trained = try TrainedModel.train(
+            kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive)
+        let elapsed = ContinuousClock.now - started
+        workspace.models[name] = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
+        workspace.noteTiming("train \(name): \(Duration.describe(elapsed))")
+
+        var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
+        outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
+        let importances = trained.featureImportances().prefix(12)
+        if !importances.isEmpty {
+            outputs.append(.chart(Chart(
+                title: "What `\(name)` relies on", kind: .bars(importances.map { Bar(label: $0.feature, value: $0.importance) }),
+                xLabel: model == .logisticRegression ? "|coefficient| on standardised inputs (share)" : "impurity decrease (share)",
+                yLabel: nil)))
+        }
+        if workspace.reportTimings {
+            outputs.append(.text("Training took \(Duration.describe(elapsed)) on this machine."))
+        }
+        return outputs
+    }
+
+    /// A dataset with a split trains on its `.train` part unless a part is named.
+    static func trainingReference(_ data: String, workspace: Workspace) -> String {
+        let (base, part) = PlanContext.split(data)
+        guard part == nil, workspace.datasets[base]?.trainRows != nil else { return data }
+        return base + ".train"
+    }
+
+    private func summary(_ trained: TrainedModel, view: DatasetView, features: [String]) -> Table {
+        let parameterText = trained.parameters.keys.sorted().map { "\($0)=\(trained.parameters[$0].map(Self.describe) ?? "")" }
+        return Table.keyValue(title: "Model `\(name)`", [
+            ("algorithm", .text(model.rawValue)),
+            ("trained on", .text("\(view.reference) (\(NumberFormat.integer(view.frame.rowCount)) rows)")),
+            ("target", .text("\(trained.target) = \(trained.positiveLabel)")),
+            ("features", .text("\(features.count): \(features.joined(separator: ", "))")),
+            ("parameters", .text(parameterText.isEmpty ? "defaults" : parameterText.joined(separator: ", "))),
+        ])
+    }
+
+    static func describe(_ value: MLEngine.ParameterValue) -> String {
+        switch value {
+        case .int(let number): String(number)
+        case .double(let number): NumberFormat.compact(number)
+        case .string(let text): text
+        case .bool(let flag): String(flag)
+        }
+    }
+
+    private static func parameterValue(_ node: SpecNode) -> MLEngine.ParameterValue? {
+        switch node.value {
+        case .int(let number): .int(number)
+        case .double(let number): .double(number)
+        case .bool(let flag): .bool(flag)
+        case .string(let text): .string(text)
+        case .null, .list, .map: nil
+        }
+    }
+}
+
+extension Duration {
+    /// A short, human-readable duration (`812 µs`, `1.24 s`).
+    static func describe(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        if seconds < 1e-3 { return NumberFormat.fixed(seconds * 1e6, decimals: 1) + " µs" }
+        if seconds < 1 { return NumberFormat.fixed(seconds * 1e3, decimals: 1) + " ms" }
+        return NumberFormat.fixed(seconds, decimals: 2) + " s"
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import NotebookFormat
+
+/// A checked notebook: every directive decoded and every reference resolved.
+struct NotebookPlan: Sendable {
+    /// A decoded directive with its cell.
+    struct Step: Sendable {
+        var cell: DirectiveCell
+        var directive: any Directive
+    }
+
+    var notebook: Notebook
+    var steps: [Step]
+    var diagnostics: [Diagnostic]
+    var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    /// Parses and checks `source` without executing anything.
+    static func make(source: String, path: String, overrides: [(name: String, value: String)]) -> NotebookPlan {
+        let parsed = NotebookParser.parse(
+            source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides)
+        let base = (path as NSString).deletingLastPathComponent
+        let context = PlanContext(baseDirectory: base.isEmpty ? "." : base)
+        var steps: [Step] = []
+        for cell in parsed.notebook.directives {
+            guard let body = cell.body, let type = DirectiveCatalog.type(of: cell.kind) else { continue }
+            let spec = SpecReader(body, directive: cell.kind, at: cell.location, allowedKeys: type.keys, log: parsed.log)
+            if let directive = type.init(spec: spec, plan: context) {
+                steps.append(Step(cell: cell, directive: directive))
+            }
+        }
+        let diagnostics = parsed.log.diagnostics.sorted { $0.location < $1.location }
+        return NotebookPlan(notebook: parsed.notebook, steps: steps, diagnostics: diagnostics)
+    }
+}

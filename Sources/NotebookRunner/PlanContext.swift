@@ -1,0 +1,108 @@
+import Foundation
+import NotebookFormat
+
+/// What the notebook has defined so far, while its directives are decoded in order.
+///
+/// Resolves references (`data: census`, `models: [tree]`) against earlier definitions and
+/// reports unknown names with a "did you mean" hint.
+final class PlanContext: @unchecked Sendable {
+    /// What a name stands for.
+    enum Entity: Equatable {
+        case dataset(hasSplit: Bool)
+        case model
+        case deployment
+
+        var noun: String {
+            switch self {
+            case .dataset: "dataset"
+            case .model: "model"
+            case .deployment: "deployment"
+            }
+        }
+    }
+
+    /// The notebook's folder; data paths are relative to it.
+    let baseDirectory: String
+    private(set) var names: [String: Entity] = [:]
+    private var order: [String] = []
+
+    init(baseDirectory: String) {
+        self.baseDirectory = baseDirectory
+    }
+
+    /// A path relative to the notebook, made usable from the current directory.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+    }
+
+    /// Declares `name`; a second definition of the same name is an error.
+    func define(_ name: String, as entity: Entity, at location: SourceLocation, spec: SpecReader) {
+        if names[name] != nil {
+            spec.error("`\(name)` is already defined earlier in the notebook", at: location)
+            return
+        }
+        names[name] = entity
+        order.append(name)
+    }
+
+    /// Resolves a dataset reference: `census`, `census.train` or `census.test`.
+    /// Returns the base name when valid.
+    @discardableResult
+    func resolveDataset(_ reference: String, at location: SourceLocation, spec: SpecReader) -> String? {
+        let (base, part) = Self.split(reference)
+        guard case .dataset(let hasSplit) = names[base] else {
+            reportUnknown(reference, kind: "dataset", at: location, spec: spec) { if case .dataset = $0 { true } else { false } }
+            return nil
+        }
+        if let part {
+            guard part == "train" || part == "test" else {
+                spec.error("`\(reference)`: a dataset part is `.train` or `.test`", at: location)
+                return nil
+            }
+            guard hasSplit else {
+                spec.error("`\(base)` has no `\(part)` part: its `load` has no `split`", at: location)
+                return nil
+            }
+        }
+        return base
+    }
+
+    /// Resolves a model name (from `train`).
+    func resolveModel(_ name: String, at location: SourceLocation, spec: SpecReader) -> Bool {
+        guard names[name] == .model else {
+            reportUnknown(name, kind: "model", at: location, spec: spec) { $0 == .model }
+            return false
+        }
+        return true
+    }
+
+    /// Resolves a trained model or a deployment name.
+    func resolveModelOrDeployment(_ name: String, at location: SourceLocation, spec: SpecReader) -> Entity? {
+        switch names[name] {
+        case .model: return .model
+        case .deployment: return .deployment
+        default:
+            reportUnknown(name, kind: "model or deployment", at: location, spec: spec) { $0 == .model || $0 == .deployment }
+            return nil
+        }
+    }
+
+    /// Splits `census.train` into `("census", "train")`.
+    static func split(_ reference: String) -> (base: String, part: String?) {
+        guard let dot = reference.lastIndex(of: ".") else { return (reference, nil) }
+        return (String(reference[..<dot]), String(reference[reference.index(after: dot)...]))
+    }
+
+    private func reportUnknown(
+        _ name: String, kind: String, at location: SourceLocation, spec: SpecReader, matching: (Entity) -> Bool
+    ) {
+        let candidates = order.filter { names[$0].map(matching) ?? false }
+        let hint = NameSuggestion.hint(for: name, among: candidates)
+            ?? (candidates.isEmpty ? "no \(kind) is defined before this point" : "defined so far: " + candidates.joined(separator: ", "))
+        if let existing = names[Self.split(name).base] {
+            spec.error("`\(name)` is a \(existing.noun), not a \(kind)", at: location, hint: hint)
+        } else {
+            spec.error("unknown \(kind) `\(name)`", at: location, hint: hint)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Reports
+
+extension Table {
+    /// A two-column table of labelled values.
+    static func keyValue(title: String?, _ rows: [(String, TableCell)]) -> Table {
+        Table(
+            title: title, columns: [TableColumn("property"), TableColumn("value")],
+            rows: rows.map { [.text($0.0), $0.1] })
+    }
+}
+
+/// Human-readable byte counts with stable formatting.
+enum ByteCount {
+    static func format(_ bytes: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : NumberFormat.fixed(value, decimals: 1) + " " + units[unit]
+    }
+}
+
+/// Small file-system helpers.
+enum FileSystem {
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
+    /// so readers never see a half-written file.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw DirectiveError("cannot write \(path): \(String(cString: strerror(code)))")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// What `labbook run` / `labbook check` were asked to do.
+public struct RunOptions: Sendable {
+    /// The notebook path as the user typed it (reports show it as given, never made absolute).
+    public var notebookPath: String
+    /// Where `NAME.html` and `NAME.md` are written.
+    public var outputDirectory: String
+    /// `-p name=value` overrides, in command-line order.
+    public var parameterOverrides: [(name: String, value: String)]
+    /// Put measured timings (training time, latency) into the report. They differ from run
+    /// to run, so reports stop being byte-identical; off by default.
+    public var reportTimings: Bool
+    /// The state folder (registry); defaults to `.labbook` beside the notebook.
+    public var stateDirectory: String?
+
+    public init(
+        notebookPath: String, outputDirectory: String = "reports",
+        parameterOverrides: [(name: String, value: String)] = [], reportTimings: Bool = false,
+        stateDirectory: String? = nil
+    ) {
+        self.notebookPath = notebookPath
+        self.outputDirectory = outputDirectory
+        self.parameterOverrides = parameterOverrides
+        self.reportTimings = reportTimings
+        self.stateDirectory = stateDirectory
+    }
+}
+
+/// How a run ended.
+public struct RunOutcome: Sendable {
+    /// One directive's fate.
+    public struct Step: Sendable {
+        public enum Status: String, Sendable { case ran, failed, skipped }
+        public var kind: String
+        public var label: String?
+        public var location: String
+        public var status: Status
+        public var seconds: Double
+        public var message: String?
+    }
+
+    /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.
+    public var exitCode: Int32
+    /// Located problems found before running (exit code 2).
+    public var diagnostics: [String]
+    public var steps: [Step]
+    /// The written report files.
+    public var reportPaths: [String]
+    /// Machine-dependent measurements for the terminal (never in the report by default).
+    public var timingNotes: [String]
+    public var seconds: Double
+}

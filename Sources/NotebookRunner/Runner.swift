@@ -1,0 +1,80 @@
+import Foundation
+import MLEngine
+import NotebookFormat
+import Reports
+
+/// Checks and runs notebooks: the only place where notebooks meet the engine.
+///
+/// ```swift
+/// let outcome = Runner.run(RunOptions(notebookPath: "notebooks/income.md"))
+/// exit(outcome.exitCode)
+/// ```
+public enum Runner {
+    /// The directive kinds a notebook may use.
+    public static var directiveKinds: [String] { DirectiveCatalog.all.map { $0.kind } }
+
+    /// Parses and checks a notebook without executing anything; returns the formatted diagnostics.
+    public static func check(_ options: RunOptions) -> RunOutcome {
+        let started = ContinuousClock.now
+        guard let source = readNotebook(options.notebookPath) else {
+            return failure("\(options.notebookPath): error: cannot read the notebook", started: started)
+        }
+        let plan = NotebookPlan.make(source: source, path: options.notebookPath, overrides: options.parameterOverrides)
+        return RunOutcome(
+            exitCode: plan.isValid ? 0 : 2, diagnostics: plan.diagnostics.map(\.description), steps: [],
+            reportPaths: [], timingNotes: [], seconds: seconds(since: started))
+    }
+
+    /// Checks, then runs the notebook and writes its HTML and Markdown reports.
+    /// An invalid notebook executes nothing (exit code 2).
+    public static func run(_ options: RunOptions) -> RunOutcome {
+        let started = ContinuousClock.now
+        guard let source = readNotebook(options.notebookPath) else {
+            return failure("\(options.notebookPath): error: cannot read the notebook", started: started)
+        }
+        let plan = NotebookPlan.make(source: source, path: options.notebookPath, overrides: options.parameterOverrides)
+        guard plan.isValid else {
+            return RunOutcome(
+                exitCode: 2, diagnostics: plan.diagnostics.map(\.description), steps: [], reportPaths: [],
+                timingNotes: [], seconds: seconds(since: started))
+        }
+        let notebookHash = "sha256:" + Digest.sha256Hex(source)
+        let base = (options.notebookPath as NSString).deletingLastPathComponent
+        let baseDirectory = base.isEmpty ? "." : base
+        let state = options.stateDirectory ?? (baseDirectory as NSString).appendingPathComponent(".labbook")
+        let workspace = Workspace(
+            baseDirectory: baseDirectory, notebookPath: options.notebookPath, notebookHash: notebookHash,
+            seed: plan.notebook.frontMatter.seed,
+            registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
+
+        let execution = Execution.perform(plan, in: workspace)
+        let report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
+        let name = ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
+        var diagnostics: [String] = []
+        do {
+            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
+            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
+        } catch {
+            diagnostics.append("error: \(error)")
+        }
+        return RunOutcome(
+            exitCode: diagnostics.isEmpty ? execution.exitCode : 1, diagnostics: diagnostics, steps: execution.steps,
+            reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes,
+            seconds: seconds(since: started))
+    }
+
+    private static func readNotebook(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    private static func failure(_ message: String, started: ContinuousClock.Instant) -> RunOutcome {
+        RunOutcome(exitCode: 2, diagnostics: [message], steps: [], reportPaths: [], timingNotes: [], seconds: seconds(since: started))
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import NotebookRunner
+
+/// Writing to stderr, with colour only on a terminal and never with NO_COLOR.
+enum Terminal {
+    static let useColour: Bool = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func paint(_ text: String, _ code: String) -> String {
+        useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static func printDiagnostics(_ diagnostics: [String]) {
+        for diagnostic in diagnostics {
+            let coloured = diagnostic
+                .replacingOccurrences(of: ": error: ", with: ": " + paint("error:", "1;31") + " ")
+                .replacingOccurrences(of: ": warning: ", with: ": " + paint("warning:", "1;33") + " ")
+            error(coloured)
+        }
+    }
+
+    static func printOutcome(_ outcome: RunOutcome, notebook: String) {
+        printDiagnostics(outcome.diagnostics)
+        for step in outcome.steps {
+            let status: String
+            switch step.status {
+            case .ran: status = paint("ran    ", "32")
+            case .failed: status = paint("failed ", "1;31")
+            case .skipped: status = paint("skipped", "33")
+            }
+            let label = step.label.map { " \($0)" } ?? ""
+            let time = String(format: "%7.1f ms", step.seconds * 1000)
+            error("  \(status) \(time)  \(step.kind)\(label)  (\(step.location))")
+            if let message = step.message { error("          \(message)") }
+        }
+        for note in outcome.timingNotes { error("  \(paint("timing", "2"))  \(note)") }
+        let ran = outcome.steps.filter { $0.status == .ran }.count
+        let failed = outcome.steps.filter { $0.status == .failed }.count
+        let skipped = outcome.steps.filter { $0.status == .skipped }.count
+        let destination = outcome.reportPaths.isEmpty ? "no report written" : "reports: " + outcome.reportPaths.joined(separator: ", ")
+        error("\(notebook): \(ran) ran, 0 cached, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", outcome.seconds)) s; \(destination)")
+    }
+}
