@@ -5,7 +5,9 @@
 public struct FeatureSchema: Codable, Sendable, Equatable {
     /// The kind of values a feature holds.
     public enum FeatureType: String, Codable, Sendable, Equatable {
+        /// Numbers; missing values are `nan`.
         case numeric
+        /// Text values from a fixed set of categories.
         case categorical
     }
 
