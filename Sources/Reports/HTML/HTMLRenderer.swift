@@ -1,0 +1,159 @@
+/// Renders a `Report` as one self-contained HTML file.
+///
+/// The page has inline CSS only: no scripts, fonts or images, nothing fetched
+/// from the network. It reads well on a phone (a narrow column; wide tables
+/// scroll inside their wrapper), in dark mode (`prefers-color-scheme`) and on
+/// paper (`@media print`: sources expanded, no breaks inside tables and
+/// charts, light colours). Every text is escaped with `HTML.escape`; only
+/// `Prose.html` and the SVG from `SVGChart` are inserted raw. Each directive
+/// section has a unique `id` (`kind-name`), linked from a table of contents.
+/// The document ends with exactly one newline.
+public enum HTMLRenderer {
+    /// Renders `report` as an HTML document.
+    public static func render(_ report: Report) -> String {
+        var ids = _AnchorIDs()
+        let sections: [(id: String, section: DirectiveSection)] = report.blocks.compactMap { block in
+            guard case .directive(let section) = block else { return nil }
+            return (ids.make(kind: section.kind, name: section.name), section)
+        }
+        var lines = head(title: report.title)
+        lines.append("<body>")
+        lines.append("<main class=\"report\">")
+        lines += header(report)
+        if !sections.isEmpty { lines += tableOfContents(sections) }
+        var next = 0
+        for block in report.blocks {
+            switch block {
+            case .prose(let prose):
+                lines.append("<div class=\"prose\">")
+                lines.append(prose.html.trimmingBlankLines())
+                lines.append("</div>")
+            case .directive:
+                lines += directive(sections[next].section, id: sections[next].id)
+                next += 1
+            }
+        }
+        if !report.footer.items.isEmpty { lines += footer(report.footer) }
+        lines.append("</main>")
+        lines.append("</body>")
+        lines.append("</html>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func head(title: String) -> [String] {
+        [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"color-scheme\" content=\"light dark\">",
+            "<title>\(text(title))</title>",
+            "<style>",
+            _HTMLStyle.css,
+            "</style>",
+            "</head>",
+        ]
+    }
+
+    private static func header(_ report: Report) -> [String] {
+        var lines = ["<header class=\"report-header\">", "<h1>\(text(report.title))</h1>"]
+        if let question = report.question {
+            lines.append("<p class=\"question\">\(multiline(question))</p>")
+        }
+        if let goal = report.goal { lines.append(goalLine(goal)) }
+        lines.append("</header>")
+        return lines
+    }
+
+    private static func goalLine(_ goal: GoalStatus) -> String {
+        let badge: String
+        switch goal.met {
+        case true?: badge = "<span class=\"badge ok\">✓ met</span>"
+        case false?: badge = "<span class=\"badge failed\">✗ not met</span>"
+        case nil: badge = "<span class=\"badge skipped\">– not measured</span>"
+        }
+        let achieved = goal.achieved.map { " <span class=\"achieved\">achieved \(text($0))</span>" } ?? ""
+        return "<p class=\"goal\"><strong>Goal:</strong> <span class=\"target\">\(text(goal.metric)) \(text(goal.target))</span> "
+            + badge + achieved + "</p>"
+    }
+
+    private static func tableOfContents(_ sections: [(id: String, section: DirectiveSection)]) -> [String] {
+        var lines = ["<nav class=\"toc\" aria-label=\"Directives\">", "<ol>"]
+        for (id, section) in sections {
+            lines.append(
+                "<li><a href=\"#\(id)\">\(directiveTitle(section))</a> \(badge(section.status))</li>")
+        }
+        lines += ["</ol>", "</nav>"]
+        return lines
+    }
+
+    private static func directive(_ section: DirectiveSection, id: String) -> [String] {
+        var lines = [
+            "<section class=\"directive \(statusClass(section.status))\" id=\"\(id)\">",
+            "<div class=\"directive-head\">",
+            "<h4>\(directiveTitle(section))</h4>",
+            badge(section.status),
+        ]
+        if !section.location.isEmpty {
+            lines.append("<span class=\"location\">\(text(section.location))</span>")
+        }
+        lines.append("</div>")
+        switch section.status {
+        case .succeeded: break
+        case .failed(let message): lines += callout(kind: "error", label: "Error", message: message, alert: true)
+        case .skipped(let reason): lines += callout(kind: "skipped", label: "Skipped", message: reason, alert: false)
+        }
+        lines.append("<details class=\"source\">")
+        lines.append("<summary>Source</summary>")
+        lines.append("<pre><code>\(text(section.source.trimmingBlankLines()))</code></pre>")
+        lines.append("</details>")
+        for output in section.outputs {
+            lines += self.output(output)
+        }
+        lines.append("</section>")
+        return lines
+    }
+
+    static func directiveTitle(_ section: DirectiveSection) -> String {
+        var title = "<span class=\"kind\">\(text(section.kind))</span>"
+        if let name = section.name {
+            title += " <span class=\"sep\" aria-hidden=\"true\">·</span> <span class=\"name\">\(text(name))</span>"
+        }
+        return title
+    }
+
+    static func badge(_ status: DirectiveStatus) -> String {
+        switch status {
+        case .succeeded: "<span class=\"badge ok\">✓ ok</span>"
+        case .failed: "<span class=\"badge failed\">✗ failed</span>"
+        case .skipped: "<span class=\"badge skipped\">↷ skipped</span>"
+        }
+    }
+
+    private static func statusClass(_ status: DirectiveStatus) -> String {
+        switch status {
+        case .succeeded: "status-ok"
+        case .failed: "status-failed"
+        case .skipped: "status-skipped"
+        }
+    }
+
+    private static func footer(_ footer: ReportFooter) -> [String] {
+        var lines = ["<footer class=\"report-footer\">", "<dl>"]
+        for item in footer.items {
+            lines.append("<div><dt>\(text(item.label))</dt><dd>\(text(item.value))</dd></div>")
+        }
+        lines += ["</dl>", "</footer>"]
+        return lines
+    }
+
+    /// Escaped text.
+    static func text(_ value: String) -> String { HTML.escape(value) }
+
+    /// Escaped text whose line breaks become `<br>`.
+    static func multiline(_ value: String) -> String {
+        value.trimmingBlankLines().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { HTML.escape($0.trimmingTrailingWhitespace()) }.joined(separator: "<br>\n")
+    }
+}

@@ -1,0 +1,25 @@
+/// A chart: one model, rendered as text (`TextChart`) or inline SVG (`SVGChart`).
+///
+/// The labels name the axes as drawn: for horizontal `.bars`, `xLabel` names
+/// the values along the horizontal axis (e.g. `rows`) and `yLabel` the bar
+/// labels (e.g. `age`); for `.lines` the horizontal and vertical axes; for
+/// `.heatmap`, `xLabel` the columns and `yLabel` the rows (e.g. `predicted`
+/// and `actual`).
+public struct Chart: Sendable, Equatable, Codable {
+    /// The chart's title; backticks mark code (dropped in text and SVG titles).
+    public var title: String
+    /// What is drawn, with its data.
+    public var kind: ChartKind
+    /// The label of the x axis (see the type's notes), if any.
+    public var xLabel: String?
+    /// The label of the y axis (see the type's notes), if any.
+    public var yLabel: String?
+
+    /// Creates a chart.
+    public init(title: String, kind: ChartKind, xLabel: String? = nil, yLabel: String? = nil) {
+        self.title = title
+        self.kind = kind
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+    }
+}
