@@ -1,0 +1,27 @@
+/// How ``CSVReader`` splits and interprets a file.
+///
+/// Unquoted fields are trimmed of surrounding spaces and tabs. A field whose
+/// (trimmed) text is one of ``missingMarkers`` is missing. Quoted fields keep
+/// their text verbatim as category values, but are also trimmed before being
+/// matched against the markers or parsed as numbers.
+public struct CSVOptions: Sendable, Equatable {
+    /// The field separator byte (default `,`; use `UInt8(ascii: "\t")` for TSV).
+    public var delimiter: UInt8
+    /// Texts that mean "missing" (default: empty, `NA`, `?`). Matched exactly,
+    /// case-sensitively, after trimming.
+    public var missingMarkers: Set<String>
+    /// Column types that override inference, by column name. A value that does not
+    /// parse in a column forced to `.numeric` is an error naming its line.
+    public var columnTypes: [String: ColumnType]
+
+    /// Creates options; every parameter has the default described on its property.
+    public init(
+        delimiter: UInt8 = UInt8(ascii: ","),
+        missingMarkers: Set<String> = ["", "NA", "?"],
+        columnTypes: [String: ColumnType] = [:]
+    ) {
+        self.delimiter = delimiter
+        self.missingMarkers = missingMarkers
+        self.columnTypes = columnTypes
+    }
+}

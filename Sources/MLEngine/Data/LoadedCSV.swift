@@ -1,0 +1,16 @@
+/// The result of reading a CSV file: the frame plus what identifies the data.
+public struct LoadedCSV: Sendable, Equatable {
+    /// The parsed columns.
+    public var frame: DataFrame
+    /// Hashes of the file's bytes and of the inferred schema.
+    public var fingerprint: DatasetFingerprint
+    /// The size of the file in bytes.
+    public var byteCount: Int
+
+    /// Creates a loaded file.
+    public init(frame: DataFrame, fingerprint: DatasetFingerprint, byteCount: Int) {
+        self.frame = frame
+        self.fingerprint = fingerprint
+        self.byteCount = byteCount
+    }
+}
