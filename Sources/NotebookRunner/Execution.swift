@@ -16,7 +16,7 @@ struct Execution {
         var unavailable: [String: String] = [:]
         for step in plan.steps {
             let directive = step.directive
-            let location = "\(plan.notebook.path):\(step.cell.location.line)"
+            let location = "\(workspace.notebookPath):\(step.cell.location.line)"
             var section = DirectiveSection(
                 kind: step.cell.kind, name: directive.label, source: step.cell.source, location: location,
                 status: .succeeded, outputs: [])

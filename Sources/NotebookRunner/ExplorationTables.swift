@@ -67,7 +67,7 @@ enum ExplorationTables {
             }
             return Chart(title: title, kind: .bars(bars), xLabel: "rows", yLabel: numeric.name)
         case .categorical(let categorical):
-            let counts = CategoryCounts.of(categorical)
+            let counts = CategoryCounts.counting(categorical)
             let bars = zip(counts.labels, counts.counts).map { Bar(label: $0, value: Double($1)) }
             return Chart(title: title, kind: .bars(bars), xLabel: "rows", yLabel: categorical.name)
         }
@@ -83,7 +83,7 @@ enum ExplorationTables {
         let model = try TrainedModel.train(
             kind: .decisionTree, parameters: ["max_depth": .int(6), "min_samples_leaf": .int(20)],
             frame: frame, features: features, target: target, positive: positive)
-        let bars = model.featureImportances().map { Bar(label: $0.feature, value: $0.importance) }
+        let bars = model.featureImportances().sorted { $0.importance > $1.importance }.map { Bar(label: $0.feature, value: $0.importance) }
         return [
             .chart(Chart(title: "Feature importance (quick model)", kind: .bars(bars), xLabel: "importance", yLabel: nil)),
             .text("Impurity decrease in a depth-6 decision tree trained on the training rows, summed per original feature."),

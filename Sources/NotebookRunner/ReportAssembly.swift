@@ -1,3 +1,4 @@
+import Foundation
 import MLEngine
 import NotebookFormat
 import Reports
@@ -39,7 +40,7 @@ enum ReportAssembly {
     }
 
     private static func footer(_ notebook: Notebook, workspace: Workspace) -> ReportFooter {
-        var items = [FooterItem(label: "notebook", value: "\(notebook.path) (\(workspace.notebookHash))")]
+        var items = [FooterItem(label: "notebook", value: "\(workspace.notebookPath) (\(workspace.notebookHash))")]
         items += workspace.filesRead.map { FooterItem(label: "data", value: "\($0.path) (\($0.fingerprint))") }
         let parameters = notebook.frontMatter.parameters.map { "\($0.name)=\($0.value.text)" }
         if !parameters.isEmpty { items.append(FooterItem(label: "parameters", value: parameters.joined(separator: ", "))) }

@@ -33,6 +33,7 @@ public enum Runner {
             return failure("\(options.notebookPath): error: cannot read the notebook", started: started)
         }
         let plan = NotebookPlan.make(source: source, path: options.notebookPath, overrides: options.parameterOverrides)
+        let displayPath = reportPath(for: options.notebookPath)
         guard plan.isValid else {
             return RunOutcome(
                 exitCode: 2, diagnostics: plan.diagnostics.map(\.description), steps: [], reportPaths: [],
@@ -43,7 +44,7 @@ public enum Runner {
         let baseDirectory = base.isEmpty ? "." : base
         let state = options.stateDirectory ?? (baseDirectory as NSString).appendingPathComponent(".labbook")
         let workspace = Workspace(
-            baseDirectory: baseDirectory, notebookPath: options.notebookPath, notebookHash: notebookHash,
+            baseDirectory: baseDirectory, notebookPath: displayPath, notebookHash: notebookHash,
             seed: plan.notebook.frontMatter.seed,
             registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
 
@@ -62,6 +63,15 @@ public enum Runner {
             exitCode: diagnostics.isEmpty ? execution.exitCode : 1, diagnostics: diagnostics, steps: execution.steps,
             reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes,
             seconds: seconds(since: started))
+    }
+
+    /// The notebook path as reports show it: relative to the current folder, or just the file
+    /// name when it lies elsewhere, so that reports never hold an absolute path.
+    static func reportPath(for path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        let current = FileManager.default.currentDirectoryPath + "/"
+        if path.hasPrefix(current) { return String(path.dropFirst(current.count)) }
+        return (path as NSString).lastPathComponent
     }
 
     private static func readNotebook(_ path: String) -> String? {

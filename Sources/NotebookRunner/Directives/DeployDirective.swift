@@ -31,7 +31,7 @@ struct DeployDirective: Directive {
         let name = spec.string("as")
         for (key, value) in [("as", name), ("alias", alias)] {
             if let value, !ModelRegistry.isValidName(value) {
-                spec.error("`\(key)` may use letters, digits, `.`, `_` and `-` only; got `\(value)`", at: spec.location(of: key))
+                spec.error("`\(key)` may use letters, digits, `.`, `_` and `-` (not leading `.` or `..`); got `\(value)`", at: spec.location(of: key))
             }
         }
         guard let model = spec.string("model", required: true),
@@ -51,10 +51,9 @@ struct DeployDirective: Directive {
         let draft = ModelManifestDraft(
             name: registeredName,
             createdBy: ["notebook": workspace.notebookPath, "notebook_sha256": workspace.notebookHash, "model": model],
-            dataFingerprint: dataset?.fingerprint.content ?? "",
-            model: entry.model, metrics: metrics)
+            dataFingerprint: dataset?.fingerprint.content ?? "", metrics: metrics)
         let registry = workspace.registry
-        let (manifest, reused) = try registry.registerUnlessUnchanged(entry.model, manifest: draft)
+        let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, in: registry)
         if let alias { try registry.setAlias(alias, name: registeredName, version: manifest.version) }
 
         let (loaded, _) = try registry.load(name: registeredName, version: manifest.version)
@@ -79,5 +78,17 @@ struct DeployDirective: Directive {
             ])),
             .text("Loaded back from the registry, the bundle gives identical predictions on all \(NumberFormat.integer(checkFrame.rowCount)) rows of `\(entry.trainedOn)`."),
         ]
+    }
+
+    /// Registers `model` as a new version, unless the latest version holds the identical model
+    /// trained on the same data: then that version is reused (a version is never overwritten).
+    static func registerUnlessUnchanged(
+        _ model: TrainedModel, draft: ModelManifestDraft, in registry: ModelRegistry
+    ) throws -> (ModelManifest, reused: Bool) {
+        if let latest = try registry.versions(of: draft.name).last {
+            let (existing, manifest) = try registry.load(name: draft.name, version: latest)
+            if existing == model, manifest.dataFingerprint == draft.dataFingerprint { return (manifest, true) }
+        }
+        return (try registry.register(model, manifest: draft), false)
     }
 }

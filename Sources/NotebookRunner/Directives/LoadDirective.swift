@@ -134,21 +134,18 @@ struct LoadDirective: Directive {
 
     private func schemaTable(_ frame: DataFrame) -> Table {
         let rows: [[TableCell]] = frame.columns.map { column in
+            let role: TableCell = .text(column.name == target ? "target" : "feature")
             switch column {
             case .numeric(let numeric):
-                return [.text(numeric.name), .text("numeric"), .integer(numeric.missingCount), .text("")]
+                return [.text(numeric.name), .text("numeric"), .integer(numeric.missingCount), role]
             case .categorical(let categorical):
-                let role = categorical.name == target ? "target" : ""
-                return [.text(categorical.name), .text("categorical (\(categorical.categories.count))"),
-                        .integer(categorical.missingCount), .text(role)]
+                let type = "categorical (\(categorical.categories.count) values)"
+                return [.text(categorical.name), .text(type), .integer(categorical.missingCount), role]
             }
-        }.map { row in
-            if case .text(let name) = row[0], name == target { return [row[0], row[1], row[2], .text("target")] }
-            return row
         }
         return Table(
             title: "Columns",
-            columns: [.init("column"), .init("type"), .init("missing", alignment: .right), .init("role")],
+            columns: [TableColumn("column"), TableColumn("type"), TableColumn("missing", alignment: .right), TableColumn("role")],
             rows: rows)
     }
 }

@@ -56,7 +56,7 @@ struct MonitorDirective: Directive {
         workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
-        let report = try DriftStatistics.compare(
+        let report = try DriftReport.compare(
             reference: referenceView.frame, current: loaded.frame, features: features,
             psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
         var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, thresholds: thresholds)

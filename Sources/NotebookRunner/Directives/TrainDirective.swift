@@ -32,7 +32,7 @@ struct TrainDirective: Directive {
         var valid = true
         for entry in spec.entries("params") ?? [] {
             guard let model else { break }
-            let names = ModelKind.parameterNames(for: model)
+            let names = ModelParameters.parameterNames(for: model)
             guard names.contains(entry.key) else {
                 spec.error(
                     "`\(model.rawValue)` has no parameter `\(entry.key)`", at: entry.keyLocation,
@@ -46,7 +46,7 @@ struct TrainDirective: Directive {
                 continue
             }
             do throws(ModelError) {
-                try ModelKind.validate(kind: model, params: [entry.key: value])
+                try ModelParameters.validate(kind: model, params: [entry.key: value])
                 parameters[entry.key] = value
             } catch {
                 spec.error(error.message, at: entry.value.location)
@@ -82,7 +82,7 @@ struct TrainDirective: Directive {
 
         var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
-        let importances = trained.featureImportances().prefix(12)
+        let importances = trained.featureImportances().sorted { $0.importance > $1.importance }.prefix(12)
         if !importances.isEmpty {
             outputs.append(.chart(Chart(
                 title: "What `\(name)` relies on", kind: .bars(importances.map { Bar(label: $0.feature, value: $0.importance) }),

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import NotebookRunner
+
+@Suite struct CheckTests {
+    func check(_ notebook: String) throws -> RunOutcome {
+        let sandbox = try Sandbox()
+        try sandbox.write("a,b,y\n1,x,yes\n2,z,no\n", to: "data/d.csv")
+        try sandbox.write(notebook, to: "nb.md")
+        let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+        let prefix = sandbox.root + "/"
+        return RunOutcome(
+            exitCode: outcome.exitCode, diagnostics: outcome.diagnostics.map { $0.replacingOccurrences(of: prefix, with: "") },
+            steps: [], reportPaths: [], timingNotes: [], seconds: 0)
+    }
+
+    @Test func everyProblemIsReportedWithItsPlace() throws {
+        let outcome = try check(String.notebook(
+            "```load", "name: census", "from: data/d.csv", "target: y", "positive: \"yes\"", "splt: {test: 0.2}", "```",
+            "```train", "name: tree", "data: cenus", "model: decision_tre", "```",
+            "```train", "name: tree2", "data: census", "model: decision_tree", "params: {max_dept: 3, min_samples_leaf: 0}", "```",
+            "```evaluate", "models: [tre]", "```",
+            "```monitor", "model: tree2", "current: data/missing.csv", "```"))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.diagnostics == [
+            "nb.md:6:1: error: unknown key `splt` in `load`\n 6 | splt: {test: 0.2}\n   | ^\n did you mean `split`?",
+            "nb.md:10:7: error: unknown dataset `cenus`\n 10 | data: cenus\n    |       ^\n did you mean `census`?",
+            "nb.md:11:8: error: `model` must be one of logistic_regression, decision_tree; got `decision_tre`\n 11 | model: decision_tre\n    |        ^\n did you mean `decision_tree`?",
+            "nb.md:17:10: error: `decision_tree` has no parameter `max_dept`\n 17 | params: {max_dept: 3, min_samples_leaf: 0}\n    |          ^\n did you mean `max_depth`?",
+            "nb.md:17:41: error: parameter \"min_samples_leaf\" must be an integer >= 1; got 0\n 17 | params: {max_dept: 3, min_samples_leaf: 0}\n    |                                         ^",
+            "nb.md:20:10: error: unknown model `tre`\n 20 | models: [tre]\n    |          ^\n did you mean `tree`?",
+            "nb.md:24:10: error: cannot find data file `data/missing.csv` (relative to the notebook)\n 24 | current: data/missing.csv\n    |          ^",
+        ])
+    }
+
+    @Test func aValidNotebookPasses() throws {
+        let outcome = try check(String.notebook("```load", "name: census", "from: data/d.csv", "```"))
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.diagnostics == [])
+    }
+
+    @Test func anInvalidNotebookRunsNothing() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("```load\nname: x\nfrom: data/nope.csv\n```\n", to: "nb.md")
+        let outcome = Runner.run(RunOptions(notebookPath: sandbox.root + "/nb.md", outputDirectory: sandbox.root + "/reports"))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.steps.isEmpty)
+        #expect(!sandbox.exists("reports/nb.md"))
+    }
+}
