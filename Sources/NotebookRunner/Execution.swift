@@ -11,11 +11,14 @@ struct Execution {
     var steps: [RunOutcome.Step] = []
     var exitCode: Int32 = 0
 
-    static func perform(_ plan: NotebookPlan, in workspace: Workspace) -> Execution {
+    static func perform(
+        _ plan: NotebookPlan, in workspace: Workspace, progress: (@Sendable (String) -> Void)? = nil
+    ) -> Execution {
         var execution = Execution()
         var unavailable: [String: String] = [:]
-        for step in plan.steps {
+        for (index, step) in plan.steps.enumerated() {
             let directive = step.directive
+            progress?("\(step.cell.kind)\(directive.label.map { " " + $0 } ?? "") (\(index + 1)/\(plan.steps.count))")
             let location = "\(workspace.notebookPath):\(step.cell.location.line)"
             var section = DirectiveSection(
                 kind: step.cell.kind, name: directive.label, source: step.cell.source, location: location,

@@ -11,12 +11,15 @@ public struct RunOptions: Sendable {
     public var reportTimings: Bool
     /// The state folder (registry); defaults to `.labbook` beside the notebook.
     public var stateDirectory: String?
+    /// Called before each directive runs, with e.g. `train tree (3/7)`; for a progress line.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",
         parameterOverrides: [(name: String, value: String)] = [], reportTimings: Bool = false,
-        stateDirectory: String? = nil
+        stateDirectory: String? = nil, progress: (@Sendable (String) -> Void)? = nil
     ) {
+        self.progress = progress
         self.notebookPath = notebookPath
         self.outputDirectory = outputDirectory
         self.parameterOverrides = parameterOverrides

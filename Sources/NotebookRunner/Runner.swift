@@ -48,7 +48,7 @@ public enum Runner {
             seed: plan.notebook.frontMatter.seed,
             registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
 
-        let execution = Execution.perform(plan, in: workspace)
+        let execution = Execution.perform(plan, in: workspace, progress: options.progress)
         let report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         let name = ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
         let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }

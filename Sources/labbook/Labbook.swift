@@ -6,12 +6,13 @@ struct Labbook: ParsableCommand {
         commandName: "labbook",
         abstract: "Run Markdown notebooks of ML experiments and render reproducible reports.",
         discussion: """
-            A notebook is Markdown with fenced directive blocks (load, explore, train, evaluate,
-            deploy, monitor). `labbook run` executes them in order and writes reports/NAME.html
-            and reports/NAME.md; the same inputs always give byte-identical reports.
+            A notebook is Markdown with fenced directive blocks (load, explore, train, evaluate, deploy, monitor). `labbook run` executes them in order and writes reports/NAME.html and reports/NAME.md; the same inputs always give byte-identical reports.
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid,
-            3 an `expect` threshold was not met.
+            Examples:
+              labbook run notebooks/income.md
+              labbook check notebooks/income.md
+
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """,
         subcommands: [RunCommand.self, CheckCommand.self])
 }

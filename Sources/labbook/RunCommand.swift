@@ -12,10 +12,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/*.md --out reports
               labbook run notebooks/income.md -p max_depth=12
 
-            Directives run in document order. A failing directive is shown in the report at its
-            place; directives that need its outputs are skipped; the report is still written.
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid,
-            3 an `expect` threshold was not met.
+            Directives run in document order. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
+
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """)
 
     @Argument(help: "The notebooks to run.")
@@ -40,7 +39,8 @@ struct RunCommand: ParsableCommand {
             let outcome = Runner.run(
                 RunOptions(
                     notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
-                    reportTimings: timings, stateDirectory: state))
+                    reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine))
+            Terminal.clearProgress()
             Terminal.printOutcome(outcome, notebook: notebook)
             worst = max(worst, outcome.exitCode)
         }
@@ -53,8 +53,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check notebooks without running anything.",
         discussion: """
-            Reports every problem as notebook.md:LINE:COL: error: … with the source line, a caret
-            and a "did you mean" hint where one fits. Exits 2 when a notebook is invalid.
+            Reports every problem as notebook.md:LINE:COL: error: … with the source line, a caret and a "did you mean" hint where one fits. Exits 2 when a notebook is invalid.
 
             Examples:
               labbook check notebooks/income.md

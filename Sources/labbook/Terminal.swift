@@ -3,10 +3,24 @@ import NotebookRunner
 
 /// Writing to stderr, with colour only on a terminal and never with NO_COLOR.
 enum Terminal {
-    static let useColour: Bool = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    static let useColour: Bool = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    /// A one-line progress indicator, only when stderr is a terminal.
+    static var progressLine: (@Sendable (String) -> Void)? {
+        guard isTerminal else { return nil }
+        return { text in
+            FileHandle.standardError.write(Data("\r\u{1B}[K▸ running \(text)…".utf8))
+        }
+    }
+
+    static func clearProgress() {
+        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
     static func paint(_ text: String, _ code: String) -> String {
