@@ -21,28 +21,21 @@ enum CSVParse {
             header: names, types: options.columnTypes)
         let dataBytes = buffer.count - dataStart.offset
         let processors = ProcessInfo.processInfo.activeProcessorCount
-        // Several chunks per processor, so the threads stay busy until the end.
-        let wanted = requested ?? (dataBytes >= parallelThreshold && processors > 1 ? min(processors * 4, 32) : 1)
+        // Two chunks per processor: enough to keep the threads busy beside the hash,
+        // few enough to keep the merge (which copies all but the first chunk) small.
+        let wanted = requested ?? (dataBytes >= parallelThreshold && processors > 1 ? min(processors * 2, 16) : 1)
         let starts = chunkStarts(buffer, from: dataStart.offset, count: max(wanted, 1))
         let expectedRows = estimateRows(buffer, from: dataStart.offset)
 
-        if starts.count == 1 {
-            var chunk = CSVChunk(start: dataStart, columns: names, types: settings.types, expectedRows: expectedRows)
-            try chunk.parse(buffer: buffer, settings: settings, limit: buffer.count)
-            let frame = try CSVAssembler.frame(from: [chunk], buffer: buffer, settings: settings)
-            return (frame, Digest.sha256Hex(UnsafeRawBufferPointer(buffer)))
-        }
-
-        let t0 = DispatchTime.now().uptimeNanoseconds
         let job = ParallelJob(buffer: buffer, starts: starts, dataStart: dataStart, settings: settings, expectedRows: expectedRows)
-        DispatchQueue.concurrentPerform(iterations: starts.count + 1) { job.work($0) }
+        if starts.count == 1 && (buffer.count < 1 << 20 || processors < 2) {
+            for iteration in 0...1 { job.work(iteration) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: starts.count + 1) { job.work($0) }
+        }
         defer { job.release() }
-        let t1 = DispatchTime.now().uptimeNanoseconds
         let chunks = try job.validatedChunks()
-        let t2 = DispatchTime.now().uptimeNanoseconds
         let frame = try CSVAssembler.frame(from: chunks, buffer: buffer, settings: settings)
-        let t3 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["CSV_TIMING"] != nil { print("parallel", Double(t1-t0)/1e9, "validate", Double(t2-t1)/1e9, "assemble", Double(t3-t2)/1e9) }
         return (frame, job.digest)
     }
 

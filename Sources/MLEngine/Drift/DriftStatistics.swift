@@ -20,14 +20,15 @@ public enum DriftStatistics {
     /// (linear interpolation, duplicates removed, so discrete features get fewer
     /// buckets) and are closed on the right: `(−∞, c₁], (c₁, c₂], …, (c_k, +∞)`.
     /// `nan` values are ignored; shares are floored at ``proportionFloor`` (not
-    /// renormalized). Returns `nan` when either side has no values.
+    /// renormalized). `bins` is clamped to `1...1000`. Returns `nan` when either side
+    /// has no values.
     /// Rule of thumb: < 0.1 stable, 0.1–0.2 moderate shift, ≥ 0.2 significant shift.
     public static func psi(reference: [Double], current: [Double], bins: Int = 10) -> Double {
         let sortedReference = reference.filter { !$0.isNaN }.sorted()
         let currentValues = current.filter { !$0.isNaN }
         guard !sortedReference.isEmpty, !currentValues.isEmpty else { return .nan }
         var cuts = [Double]()
-        let bucketCount = max(bins, 1)
+        let bucketCount = min(max(bins, 1), 1000)
         if bucketCount > 1 {
             for index in 1..<bucketCount {
                 guard let cut = Quantiles.linear(sortedReference, Double(index) / Double(bucketCount)) else { continue }

@@ -125,3 +125,14 @@ struct HistogramTests {
         #expect(numeric.missing == 1)
     }
 }
+
+@Suite("Statistics edge cases")
+struct StatisticsEdgeCaseTests {
+    @Test func histogramOfAHugeRangeDoesNotTrap() {
+        let histogram = Histogram.equalWidth([-1e308, 0, 1e308], bins: 4)
+        #expect(histogram.counts.reduce(0, +) == 3)
+        #expect(histogram.counts.first == 1 && histogram.counts.last == 1)
+        #expect(histogram.edges.allSatisfy { $0.isFinite })
+        #expect(Histogram.equalWidth([1, 2], bins: Int.max).counts.count == Histogram.maximumBins)
+    }
+}
