@@ -12,7 +12,8 @@ enum ExplorationTables {
             }.joined(separator: ", ")
             return [
                 .text(summary.name), .text(summary.type.rawValue), .integer(summary.count), .percent(missingShare, decimals: 1),
-                number(summary.mean), number(summary.std), number(summary.min), number(summary.median), number(summary.max),
+                number(summary.mean), number(summary.std), number(summary.min), number(summary.q25), number(summary.median),
+                number(summary.q75), number(summary.max),
                 summary.type == .categorical ? .text("\(summary.distinct) distinct: \(top)") : .text(""),
             ]
         }
@@ -22,23 +23,41 @@ enum ExplorationTables {
                 TableColumn("column"), TableColumn("type"), TableColumn("count", alignment: .right),
                 TableColumn("missing", alignment: .right), TableColumn("mean", alignment: .right),
                 TableColumn("std", alignment: .right), TableColumn("min", alignment: .right),
-                TableColumn("median", alignment: .right), TableColumn("max", alignment: .right), TableColumn("top categories"),
+                TableColumn("25%", alignment: .right), TableColumn("median", alignment: .right),
+                TableColumn("75%", alignment: .right), TableColumn("max", alignment: .right), TableColumn("top categories"),
             ],
             rows: rows)
     }
 
-    static func missing(_ frame: DataFrame) -> ReportOutput {
-        let counts = frame.columns.map { column -> (String, Int) in
-            switch column {
-            case .numeric(let numeric): (numeric.name, numeric.missingCount)
-            case .categorical(let categorical): (categorical.name, categorical.missingCount)
-            }
-        }.filter { $0.1 > 0 }
-        guard !counts.isEmpty else { return .text("No missing values in any of the \(frame.columns.count) columns.") }
-        return .chart(
-            Chart(
-                title: "Missing values per column", kind: .bars(counts.map { Bar(label: $0.0, value: Double($0.1)) }),
-                xLabel: "missing rows", yLabel: nil))
+    static func missing(_ frame: DataFrame) -> [ReportOutput] {
+        let map = MissingMap.of(frame)
+        let affected = map.columns.filter { $0.count > 0 }
+        guard !affected.isEmpty else { return [.text("No missing values in any of the \(frame.columns.count) columns.")] }
+        return [
+            .chart(Chart(
+                title: "Missing values per column", kind: .bars(affected.map { Bar(label: $0.column, value: Double($0.count)) }),
+                xLabel: "missing rows", yLabel: nil)),
+            .text("\(NumberFormat.integer(map.rowsWithMissing)) of \(NumberFormat.integer(map.rowCount)) rows (\(NumberFormat.percent(map.rowShare, decimals: 1))) miss at least one value."),
+        ]
+    }
+
+    static func warnings(_ frame: DataFrame) -> [ReportOutput] {
+        let warnings = ColumnWarnings.check(frame)
+        guard !warnings.isEmpty else { return [.text("No column warnings: no constant, mostly-missing, identifier-like or high-cardinality columns.")] }
+        return warnings.map { .note(Note(level: .warning, "`\($0.column)`: \($0.message)")) }
+    }
+
+    static func outliers(_ frame: DataFrame) -> ReportOutput {
+        let rows: [[TableCell]] = Outliers.iqr(frame).map { outliers in
+            func fence(_ value: Double?) -> TableCell { value.map { .number($0, decimals: 2) } ?? .missing }
+            return [.text(outliers.column), fence(outliers.lowerFence), fence(outliers.upperFence), .integer(outliers.below),
+                    .integer(outliers.above), .percent(outliers.share, decimals: 1)]
+        }
+        return .table(Table(
+            title: "Outliers by the IQR rule (beyond 1.5 × IQR from the quartiles)",
+            columns: [TableColumn("column"), TableColumn("lower fence", alignment: .right), TableColumn("upper fence", alignment: .right),
+                      TableColumn("below", alignment: .right), TableColumn("above", alignment: .right), TableColumn("share", alignment: .right)],
+            rows: rows))
     }
 
     static func targetBalance(_ view: DatasetView) throws(DirectiveError) -> Chart {
@@ -71,22 +90,5 @@ enum ExplorationTables {
             let bars = zip(counts.labels, counts.counts).map { Bar(label: $0, value: Double($1)) }
             return Chart(title: title, kind: .bars(bars), xLabel: "rows", yLabel: categorical.name)
         }
-    }
-
-    /// Impurity importances of a quick depth-limited tree on the dataset (its train part when split).
-    static func importance(_ view: DatasetView) throws -> [ReportOutput] {
-        guard let target = view.dataset.target, let positive = view.dataset.positive else {
-            throw DirectiveError("`importance` needs a dataset loaded with a `target` and `positive` class")
-        }
-        let frame = view.dataset.trainRows.map { view.dataset.frame.rows(at: $0) } ?? view.frame
-        let features = frame.columnNames.filter { $0 != target }
-        let model = try TrainedModel.train(
-            kind: .decisionTree, parameters: ["max_depth": .int(6), "min_samples_leaf": .int(20)],
-            frame: frame, features: features, target: target, positive: positive)
-        let bars = model.featureImportances().sorted { $0.importance > $1.importance }.map { Bar(label: $0.feature, value: $0.importance) }
-        return [
-            .chart(Chart(title: "Feature importance (quick model)", kind: .bars(bars), xLabel: "importance", yLabel: nil)),
-            .text("Impurity decrease in a depth-6 decision tree trained on the training rows, summed per original feature."),
-        ]
     }
 }

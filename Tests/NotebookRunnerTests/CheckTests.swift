@@ -33,6 +33,14 @@ import Testing
         ])
     }
 
+    @Test func unknownExploreItemsSuggestTheClosest() throws {
+        let outcome = try check(String.notebook(
+            "```load", "name: census", "from: data/d.csv", "```",
+            "```explore", "data: census", "show: [sumary, histgram(a)]", "```"))
+        #expect(outcome.diagnostics.map { $0.components(separatedBy: "\n").last ?? "" } == [" did you mean `summary`?", " did you mean `histogram`?"])
+        #expect(outcome.diagnostics.first?.hasPrefix("nb.md:7:8: error: unknown `show` item `sumary`") == true)
+    }
+
     @Test func aValidNotebookPasses() throws {
         let outcome = try check(String.notebook("```load", "name: census", "from: data/d.csv", "```"))
         #expect(outcome.exitCode == 0)

@@ -14,7 +14,7 @@ import Testing
         let outcome = Runner.run(
             RunOptions(notebookPath: "notebooks/income.md", outputDirectory: output, stateDirectory: output + "/state"))
         #expect(outcome.exitCode == 0)
-        #expect(outcome.steps.count == 7)
+        #expect(!outcome.steps.isEmpty && outcome.steps.allSatisfy { $0.status == .ran })
         for file in ["income.md", "income.html"] {
             let rendered = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
             let committed = try String(contentsOfFile: "reports/" + file, encoding: .utf8)

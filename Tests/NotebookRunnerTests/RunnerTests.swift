@@ -8,7 +8,7 @@ import Testing
         "Some **prose** with [a link][ref].", "",
         "```load", "name: workers", "from: data/workers.csv", "target: y", "positive: \"yes\"",
         "split: {test: 0.25, stratify: true}", "```", "",
-        "```explore", "data: workers", "show: [summary, target, histogram(x), importance]", "```", "",
+        "```explore", "data: workers", "show: [summary, missing, warnings, outliers, target, histogram(x), target_rate(color), correlations, associations, importance]", "```", "",
         "```train", "name: tree", "data: workers", "model: decision_tree", "params: {max_depth: \"${depth}\"}", "```", "",
         "```train", "name: logistic", "data: workers", "model: logistic_regression", "```", "",
         "```evaluate", "models: [tree, logistic]", "```", "",
@@ -36,6 +36,10 @@ import Testing
         #expect(markdown.contains("Some **prose** with [a link][ref]."))
         #expect(html.contains("<a href=\"https://example.org\">a link</a>"))
         #expect(markdown.contains("roc_auc"))
+        for title in ["Summary", "Share of `y` = yes by `color`", "Pearson correlation", "Cramér's V", "Mutual information with `y`",
+                      "Permutation importance", "Outliers by the IQR rule"] {
+            #expect(markdown.contains(title), "missing \(title)")
+        }
         #expect(markdown.contains("sha256:"))
         #expect(!markdown.contains(sandbox.root), "reports must not contain absolute paths")
         #expect(!html.contains(sandbox.root))

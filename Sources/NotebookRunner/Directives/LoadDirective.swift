@@ -73,7 +73,7 @@ struct LoadDirective: Directive {
     }
 
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let loaded = try CSVReader.read(path: workspace.resolve(path), displayName: workspace.resolve(path), options: options)
+        let loaded = try CSVReader.read(path: workspace.resolve(path), displayName: Runner.reportPath(for: workspace.resolve(path)), options: options)
         if let expectedFingerprint, expectedFingerprint != loaded.fingerprint.content {
             throw DirectiveError(
                 "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")

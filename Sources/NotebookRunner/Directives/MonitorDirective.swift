@@ -52,7 +52,7 @@ struct MonitorDirective: Directive {
             throw DirectiveError("no reference data to compare with")
         }
         let referenceView = try workspace.dataset(referenceName)
-        let loaded = try CSVReader.read(path: workspace.resolve(current), displayName: workspace.resolve(current))
+        let loaded = try CSVReader.read(path: workspace.resolve(current), displayName: Runner.reportPath(for: workspace.resolve(current)))
         workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
