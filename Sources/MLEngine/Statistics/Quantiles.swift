@@ -5,13 +5,11 @@ enum Quantiles {
     /// `nil` for no values.
     static func linear(_ sorted: [Double], _ q: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
-        let count = Double(sorted.count)
-        let clamped = min(max(q, 0), 1)
-        let virtualIndex = count * clamped + (1 + clamped * -1) - 1
-        let lower = min(max(virtualIndex.rounded(.down), 0), count - 1)
-        let upper = min(lower + 1, count - 1)
-        let gamma = virtualIndex - lower
-        return lerp(sorted[Int(lower)], sorted[Int(upper)], gamma)
+        let last = Double(sorted.count - 1)
+        let virtualIndex = last * min(max(q, 0), 1)  // numpy's (n - 1)·q, exact for data points
+        let lower = min(max(virtualIndex.rounded(.down), 0), last)
+        let upper = min(lower + 1, last)
+        return lerp(sorted[Int(lower)], sorted[Int(upper)], virtualIndex - lower)
     }
 
     /// numpy's `_lerp`: `a + (b - a) t`, computed from `b` when `t >= 0.5`.
