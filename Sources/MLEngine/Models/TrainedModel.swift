@@ -33,10 +33,16 @@ public struct TrainedModel: Codable, Sendable, Equatable {
     ///   - parameters: notebook parameters by name (see ``ModelKind``); missing ones take defaults.
     ///   - features: the input columns, in order; numeric or categorical.
     ///   - target: the label column; rows equal to `positive` are the positive class.
-    /// - Throws: ``ModelError`` for bad parameters, missing or mistyped columns, or an unusable target.
+    ///   - preprocessing: how features become model inputs; the default is mean imputation,
+    ///     one-hot categories, and standard scaling for logistic regression only. Its
+    ///     ``Scaling/automatic`` choices are resolved for `kind`; the fitted steps are stored in
+    ///     ``encoder`` and so in the model bundle.
+    /// - Throws: ``ModelError`` for bad parameters, an invalid preprocessing spec, missing or
+    ///   mistyped columns, or an unusable target.
     public static func train(
         kind: ModelKind, parameters: [String: ParameterValue], frame: DataFrame,
-        features: [String], target: String, positive: String
+        features: [String], target: String, positive: String,
+        preprocessing: PreprocessingSpec = PreprocessingSpec()
     ) throws(ModelError) -> TrainedModel {
         let resolved = try ModelParameters.resolve(kind: kind, params: parameters)
         guard let targetColumn = frame.column(named: target) else {
@@ -45,7 +51,7 @@ public struct TrainedModel: Codable, Sendable, Equatable {
         if frame.rowCount == 0 { throw ModelError("cannot train on an empty dataset") }
         let labels = try BinaryTarget.encode(targetColumn, positive: positive)
         let encoder = try FeatureEncoder.fit(
-            frame: frame, features: features, target: target, standardize: kind == .logisticRegression
+            frame: frame, features: features, target: target, preprocessing: preprocessing.resolved(for: kind)
         )
         let matrix = try encoder.transform(frame)
         var warnings = emptyFeatureWarnings(frame: frame, features: features)

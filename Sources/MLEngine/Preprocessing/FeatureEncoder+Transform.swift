@@ -2,6 +2,7 @@ extension FeatureEncoder {
     /// Encodes `frame` into a matrix with one row per frame row and ``outputCount`` columns.
     ///
     /// Columns are looked up by name, so the frame may hold other columns in any order.
+    /// The matrix is filled column by column, without allocating per row.
     /// - Throws: ``ModelError`` when a feature column is absent, has a different type than
     ///   in training, or a numeric feature holds infinite values.
     public func transform(_ frame: DataFrame) throws(ModelError) -> FeatureMatrix {
@@ -13,18 +14,16 @@ extension FeatureEncoder {
         var values = [Double](repeating: 0, count: rows * width)
         values.withUnsafeMutableBufferPointer { buffer in
             var offset = 0
-            for (index, column) in columns.enumerated() {
-                switch column {
-                case .numeric(let numeric):
-                    if let scaling = scalings[index] {
-                        fill(&buffer, offset: offset, width: width, from: numeric.values, scaling: scaling)
-                    }
-                    offset += 1
-                case .categorical(let categorical):
-                    let categories = schema.features[index].categories ?? []
-                    fill(&buffer, offset: offset, width: width, from: categorical, trainingCategories: categories)
-                    offset += categories.count
+            for (column, transform) in zip(columns, transforms) {
+                switch (column, transform) {
+                case (.numeric(let numeric), .numeric(let steps)):
+                    steps.apply(numeric.values, into: &buffer, offset: offset, stride: width)
+                case (.categorical(let categorical), .categorical(let steps)):
+                    steps.apply(categorical, into: &buffer, offset: offset, stride: width)
+                case (.numeric, .categorical), (.categorical, .numeric):
+                    break  // Ruled out by `column(for:in:)` and by decoding.
                 }
+                offset += transform.outputCount
             }
         }
         return FeatureMatrix(rows: rows, columns: width, values: values, names: outputNames)
@@ -47,37 +46,5 @@ extension FeatureEncoder {
             throw ModelError("feature `\(feature.name)` was categorical in training but holds numbers here")
         }
         return column
-    }
-
-    private func fill(
-        _ buffer: inout UnsafeMutableBufferPointer<Double>, offset: Int, width: Int,
-        from values: [Double], scaling: NumericScaling
-    ) {
-        let filled = (scaling.mean - scaling.center) / scaling.scale
-        var position = offset
-        for value in values {
-            buffer[position] = value.isNaN ? filled : (value - scaling.center) / scaling.scale
-            position += width
-        }
-    }
-
-    private func fill(
-        _ buffer: inout UnsafeMutableBufferPointer<Double>, offset: Int, width: Int,
-        from column: CategoricalColumn, trainingCategories: [String]
-    ) {
-        var trainingIndex: [String: Int] = [:]
-        for (index, category) in trainingCategories.enumerated() {
-            trainingIndex[category] = index
-        }
-        // Frame code → training column, or -1 when the category was not seen in training.
-        let lookup = column.categories.map { trainingIndex[$0] ?? -1 }
-        var rowStart = offset
-        for code in column.codes {
-            if code != CategoricalColumn.missingCode, Int(code) < lookup.count {
-                let target = lookup[Int(code)]
-                if target >= 0 { buffer[rowStart + target] = 1 }
-            }
-            rowStart += width
-        }
     }
 }

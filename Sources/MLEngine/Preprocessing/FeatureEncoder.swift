@@ -1,6 +1,10 @@
-/// A fitted transformation from named `DataFrame` columns to a dense ``FeatureMatrix``.
+/// A fitted transformation from named `DataFrame` columns to a dense ``FeatureMatrix``,
+/// following a ``PreprocessingSpec``.
 ///
-/// - Numeric features: a missing value becomes the training mean; with `standardize`
+/// Each feature gets its fitted steps (``FeatureTransform``), learned once from the training
+/// data and stored in the model bundle, so that prediction applies exactly what training did.
+/// With the default spec:
+/// - Numeric features: a missing value becomes the training mean; with standard scaling
 ///   the column is then centred and divided by its population standard deviation
 ///   (computed after filling, as scikit-learn's `SimpleImputer` + `StandardScaler` do;
 ///   a constant column is only centred).
@@ -11,41 +15,58 @@
 /// let encoder = try FeatureEncoder.fit(frame: train, features: ["age", "workclass"], standardize: true)
 /// let matrix = try encoder.transform(test)
 /// ```
-public struct FeatureEncoder: Codable, Sendable, Equatable {
-    /// Per-feature numbers learned from the training data (numeric features only).
-    struct NumericScaling: Codable, Sendable, Equatable {
-        /// Training mean of the non-missing values.
-        var mean: Double
-        /// Subtracted before scaling: the mean when standardising, else 0.
-        var center: Double
-        /// Divisor: the standard deviation when standardising (1 for a constant column), else 1.
-        var scale: Double
-    }
+public struct FeatureEncoder: Sendable, Equatable {
+    /// The version of the encoder's stored layout; 2 since per-feature preprocessing.
+    /// Version 1 (`schema`, `standardize`, `scalings`, without a `formatVersion`) still loads.
+    public static let formatVersion = 2
 
     /// The features, their types and training categories.
     public let schema: FeatureSchema
-    /// Whether numeric features are standardised.
-    public let standardize: Bool
-    /// One entry per schema feature: scaling for numeric features, `nil` for categorical ones.
-    let scalings: [NumericScaling?]
+    /// The spec the encoder was fitted with, with ``Scaling/automatic`` resolved.
+    public let preprocessing: PreprocessingSpec
+    /// The fitted steps, one per schema feature.
+    public let transforms: [FeatureTransform]
+
+    init(schema: FeatureSchema, preprocessing: PreprocessingSpec, transforms: [FeatureTransform]) {
+        self.schema = schema
+        self.preprocessing = preprocessing
+        self.transforms = transforms
+    }
+
+    /// Whether numeric features without a column entry are standardised.
+    public var standardize: Bool { preprocessing.numeric.scaling == .standard }
+
+    /// Learns the historical encoding: mean imputation, one-hot categories, and standard
+    /// scaling when `standardize` (use it for linear models).
+    /// - Throws: ``ModelError`` as ``fit(frame:features:target:preprocessing:)``.
+    public static func fit(
+        frame: DataFrame, features: [String], target: String? = nil, standardize: Bool
+    ) throws(ModelError) -> FeatureEncoder {
+        let spec = PreprocessingSpec(numeric: NumericPreprocessing(scaling: standardize ? .standard : .unscaled))
+        return try fit(frame: frame, features: features, target: target, preprocessing: spec)
+    }
 
     /// Learns an encoding from the training frame.
     /// - Parameters:
     ///   - frame: the training data.
     ///   - features: the columns to use, in model order.
     ///   - target: the label column, which may not be used as a feature.
-    ///   - standardize: whether to standardise numeric features (use it for linear models).
+    ///   - preprocessing: the steps per feature type and column; ``Scaling/automatic`` counts as
+    ///     ``Scaling/unscaled`` (use ``PreprocessingSpec/resolved(for:)`` to pick by model).
     /// - Throws: ``ModelError`` when no feature is given, a name repeats or is not a column,
-    ///   the target is among the features, or a numeric feature holds infinite values.
+    ///   the target is among the features, a numeric feature holds infinite values, or the
+    ///   spec is invalid, names a column that is not a feature or has the wrong type for one.
     public static func fit(
-        frame: DataFrame, features: [String], target: String? = nil, standardize: Bool
+        frame: DataFrame, features: [String], target: String? = nil, preprocessing: PreprocessingSpec
     ) throws(ModelError) -> FeatureEncoder {
+        try preprocessing.validate()
+        let spec = preprocessing.resolvingAutomatic(as: .unscaled)
         if features.isEmpty {
             throw ModelError("no features selected; list at least one column to train on")
         }
         var seen = Set<String>()
         var schemaFeatures: [FeatureSchema.Feature] = []
-        var scalings: [NumericScaling?] = []
+        var transforms: [FeatureTransform] = []
         for name in features {
             if name == target {
                 throw ModelError("the target `\(name)` cannot also be a feature")
@@ -56,59 +77,54 @@ public struct FeatureEncoder: Codable, Sendable, Equatable {
             guard let column = frame.column(named: name) else {
                 throw ModelError("feature `\(name)` is not a column of the data; columns are: \(listing(frame.columnNames))")
             }
-            switch column {
-            case .numeric(let numeric):
+            switch (column, spec.columns[name]) {
+            case (.numeric(let numeric), nil), (.numeric(let numeric), .numeric?):
                 if numeric.values.contains(where: \.isInfinite) {
                     throw ModelError("numeric feature `\(name)` contains infinite values")
                 }
+                var steps = spec.numeric
+                if case .numeric(let override)? = spec.columns[name] { steps = override }
                 schemaFeatures.append(.init(name: name, type: .numeric))
-                scalings.append(scaling(of: numeric.values, standardize: standardize))
-            case .categorical(let categorical):
+                transforms.append(.numeric(NumericTransform.fit(numeric.values, steps: steps)))
+            case (.categorical(let categorical), nil), (.categorical(let categorical), .categorical?):
+                var steps = spec.categorical
+                if case .categorical(let override)? = spec.columns[name] { steps = override }
                 schemaFeatures.append(.init(name: name, type: .categorical, categories: usedCategories(of: categorical)))
-                scalings.append(nil)
+                transforms.append(.categorical(CategoricalTransform.fit(categorical, steps: steps)))
+            case (.numeric, .categorical?):
+                throw ModelError("the preprocessing for column `\(name)` is categorical, but `\(name)` holds numbers")
+            case (.categorical, .numeric?):
+                throw ModelError("the preprocessing for column `\(name)` is numeric, but `\(name)` holds text")
             }
         }
-        return FeatureEncoder(schema: FeatureSchema(features: schemaFeatures), standardize: standardize, scalings: scalings)
+        if let stray = spec.columns.keys.sorted().first(where: { !seen.contains($0) }) {
+            throw ModelError("the preprocessing names column `\(stray)`, which is not a feature; features are: \(listing(features))")
+        }
+        return FeatureEncoder(schema: FeatureSchema(features: schemaFeatures), preprocessing: spec, transforms: transforms)
     }
 
-    /// The names of the encoded columns: a numeric feature's name, or `feature=category`.
+    /// The names of the encoded columns: a numeric or ordinal feature's name, or
+    /// `feature=category` for a one-hot column (`feature=(other)` for the "other" column).
     public var outputNames: [String] {
-        schema.features.flatMap { feature in
-            feature.categories.map { $0.map { "\(feature.name)=\($0)" } } ?? [feature.name]
+        zip(schema.features, transforms).flatMap { feature, transform in
+            switch transform {
+            case .numeric: [feature.name]
+            case .categorical(let steps): steps.outputNames(feature: feature.name)
+            }
         }
     }
 
     /// For each encoded column, the index in ``schema`` of the feature it comes from.
     public var outputFeatureIndices: [Int] {
-        schema.features.enumerated().flatMap { index, feature in
-            Array(repeating: index, count: feature.categories?.count ?? 1)
-        }
+        transforms.enumerated().flatMap { index, transform in Array(repeating: index, count: transform.outputCount) }
     }
 
     /// Number of encoded columns.
     public var outputCount: Int {
-        schema.features.reduce(0) { $0 + ($1.categories?.count ?? 1) }
+        transforms.reduce(0) { $0 + $1.outputCount }
     }
 
-    private static func scaling(of values: [Double], standardize: Bool) -> NumericScaling {
-        var sum = 0.0
-        var count = 0
-        for value in values where !value.isNaN {
-            sum += value
-            count += 1
-        }
-        let mean = count > 0 ? sum / Double(count) : 0
-        guard standardize else { return NumericScaling(mean: mean, center: 0, scale: 1) }
-        var squares = 0.0
-        for value in values where !value.isNaN {
-            squares += (value - mean) * (value - mean)
-        }
-        // Filled values sit at the mean: they add rows but no squared deviation.
-        let std = values.isEmpty ? 0 : (squares / Double(values.count)).squareRoot()
-        let scale = std.isFinite && std > 10 * Double.ulpOfOne ? std : 1
-        return NumericScaling(mean: mean, center: mean, scale: scale)
-    }
-
+    /// The categories that occur in at least one row, sorted.
     private static func usedCategories(of column: CategoricalColumn) -> [String] {
         var used = [Bool](repeating: false, count: column.categories.count)
         for code in column.codes where code != CategoricalColumn.missingCode && Int(code) < used.count {

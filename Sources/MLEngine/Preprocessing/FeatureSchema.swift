@@ -18,7 +18,8 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
         /// Whether the column holds numbers or categories.
         public var type: FeatureType
         /// The categories seen in training, sorted; `nil` for numeric features.
-        /// Any other value at prediction time is treated like a missing one.
+        /// Any other value at prediction time is unknown to the model: it encodes as all
+        /// zeros (one-hot) or -1 (ordinal), as does a missing value that preprocessing does not fill.
         public var categories: [String]?
 
         /// Creates a feature description.
