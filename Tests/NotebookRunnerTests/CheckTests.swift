@@ -41,6 +41,15 @@ import Testing
         #expect(outcome.diagnostics.first?.hasPrefix("nb.md:7:8: error: unknown `show` item `sumary`") == true)
     }
 
+    @Test func badPreprocessingIsLocated() throws {
+        let outcome = try check(String.notebook(
+            "```load", "name: census", "from: data/d.csv", "target: y", "positive: \"yes\"", "```",
+            "```train", "name: m", "data: census", "model: decision_tree", "preprocessing: {numeric: {scaling: robust}}", "```"))
+        #expect(outcome.diagnostics.map { $0.components(separatedBy: "\n")[0] } == [
+            "nb.md:11:16: error: `preprocessing`: unknown scaling `robust`; use auto, none, standard or min_max"
+        ])
+    }
+
     @Test func aValidNotebookPasses() throws {
         let outcome = try check(String.notebook("```load", "name: census", "from: data/d.csv", "```"))
         #expect(outcome.exitCode == 0)

@@ -10,7 +10,8 @@ import Testing
         "split: {test: 0.25, stratify: true}", "```", "",
         "```explore", "data: workers", "show: [summary, missing, warnings, outliers, target, histogram(x), target_rate(color), correlations, associations, importance]", "```", "",
         "```train", "name: tree", "data: workers", "model: decision_tree", "params: {max_depth: \"${depth}\"}", "```", "",
-        "```train", "name: logistic", "data: workers", "model: logistic_regression", "```", "",
+        "```train", "name: logistic", "data: workers", "model: logistic_regression",
+        "preprocessing: {numeric: {imputation: median, scaling: min_max}, categorical: {max_categories: 2}}", "```", "",
         "```evaluate", "models: [tree, logistic]", "```", "",
         "```deploy", "model: logistic", "as: workers-model", "alias: production", "```", "",
         "```monitor", "model: workers-model", "current: data/current.csv", "```", "",
@@ -36,6 +37,7 @@ import Testing
         #expect(markdown.contains("Some **prose** with [a link][ref]."))
         #expect(html.contains("<a href=\"https://example.org\">a link</a>"))
         #expect(markdown.contains("roc_auc"))
+        #expect(markdown.contains("{\"numeric\":{\"imputation\":\"median\",\"scaling\":\"min_max\"}"))
         for title in ["Summary", "Share of `y` = yes by `color`", "Pearson correlation", "Cramér's V", "Mutual information with `y`",
                       "Permutation importance", "Outliers by the IQR rule"] {
             #expect(markdown.contains(title), "missing \(title)")

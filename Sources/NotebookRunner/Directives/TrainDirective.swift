@@ -1,3 +1,4 @@
+import Foundation
 import MLEngine
 import NotebookFormat
 import Reports
@@ -12,7 +13,7 @@ import Reports
 /// ```
 struct TrainDirective: Directive {
     static let kind = "train"
-    static let keys = ["name", "data", "model", "params", "features", "target"]
+    static let keys = ["name", "data", "model", "params", "features", "target", "preprocessing"]
 
     var name: String
     var data: String
@@ -20,6 +21,9 @@ struct TrainDirective: Directive {
     var parameters: [String: MLEngine.ParameterValue]
     var features: [String]?
     var target: String?
+    var preprocessing: PreprocessingSpec
+    /// The `preprocessing` mapping as written (canonical), for the report.
+    var preprocessingText: String?
 
     var label: String? { name }
     var inputs: [String] { [PlanContext.split(data).base] }
@@ -56,6 +60,17 @@ struct TrainDirective: Directive {
         self.parameters = parameters
         features = spec.stringList("features")?.map(\.value)
         target = spec.string("target")
+        preprocessing = PreprocessingSpec()
+        if let node = spec.node("preprocessing") {
+            switch Self.decodePreprocessing(node) {
+            case .success(let decoded):
+                preprocessing = decoded
+                preprocessingText = node.canonical
+            case .failure(let error):
+                spec.error("`preprocessing`: \(error.message)", at: node.location)
+                valid = false
+            }
+        }
         let name = spec.string("name", required: true)
         let data = spec.string("data", required: true)
         let dataValid = data.map { plan.resolveDataset($0, at: spec.location(of: "data"), spec: spec) != nil } ?? false
@@ -75,7 +90,8 @@ struct TrainDirective: Directive {
         let features = self.features ?? view.frame.columnNames.filter { $0 != target }
         let started = ContinuousClock.now
         let trained = try TrainedModel.train(
-            kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive)
+            kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
+            preprocessing: preprocessing)
         let elapsed = ContinuousClock.now - started
         workspace.models[name] = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
         workspace.noteTiming("train \(name): \(Duration.describe(elapsed))")
@@ -110,7 +126,29 @@ struct TrainDirective: Directive {
             ("target", .text("\(trained.target) = \(trained.positiveLabel)")),
             ("features", .text("\(features.count): \(features.joined(separator: ", "))")),
             ("parameters", .text(parameterText.isEmpty ? "defaults" : parameterText.joined(separator: ", "))),
+            ("preprocessing", .text(preprocessingText ?? Self.defaultPreprocessing(model))),
         ])
+    }
+
+    static func defaultPreprocessing(_ model: ModelKind) -> String {
+        let scaling = model == .logisticRegression ? ", standard scaling" : ""
+        return "defaults: numeric mean imputation\(scaling); categorical one-hot (unknown → all zeros)"
+    }
+
+    /// Decodes the `preprocessing` mapping through the engine's own `Codable` form.
+    static func decodePreprocessing(_ node: SpecNode) -> Result<PreprocessingSpec, DirectiveError> {
+        do {
+            return .success(try JSONDecoder().decode(PreprocessingSpec.self, from: Data(node.canonical.utf8)))
+        } catch DecodingError.dataCorrupted(let context) {
+            return .failure(DirectiveError(context.debugDescription))
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.keyNotFound(_, let context)
+        {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return .failure(DirectiveError("`\(path)`: \(context.debugDescription)"))
+        } catch {
+            return .failure(DirectiveError("\(error)"))
+        }
     }
 
     static func describe(_ value: MLEngine.ParameterValue) -> String {
