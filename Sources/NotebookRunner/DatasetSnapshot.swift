@@ -4,8 +4,8 @@ import Reports
 /// What a run saw of a data file, so a later run can say what changed:
 /// "data changed since run 3: 312 rows added, column `age` mean 38.6 → 41.2".
 ///
-/// `load` takes a snapshot of every file it reads. Comparing with the previous run needs the
-/// run store (the execution-semantics work); until it exists nothing is persisted, and
+/// Meant to be taken by `load` for every file it reads and kept in the run store; that store
+/// (the execution-semantics work) does not exist yet, so for now nothing is persisted and
 /// `changes(since:)` is exercised by tests only.
 struct DatasetSnapshot: Sendable, Equatable, Codable {
     var path: String
