@@ -6,7 +6,7 @@
 /// (30 bits) and two flags. Fields that needed unescaping (`""` inside quotes) are
 /// copied to a side buffer and their offset is into that buffer.
 final class CSVBlock {
-    static let defaultCapacity = 4096
+    static let defaultCapacity = 1024
     /// A field flag: the field was quoted.
     static let quotedFlag: UInt8 = 1
     /// A field flag: the field's bytes are in the side buffer.
@@ -32,12 +32,21 @@ final class CSVBlock {
     /// Per-column conversion output for one block, reused.
     let valueScratch: UnsafeMutablePointer<Double>
     let codeScratch: UnsafeMutablePointer<UInt32>
+    /// Per-row decimal scale (a power of ten to divide by) for the numeric pass.
+    let scaleScratch: UnsafeMutablePointer<UInt8>
     private(set) var side: UnsafeMutablePointer<UInt8>
     private(set) var sideCount = 0
     private var sideCapacity = 256
 
-    init(columnCount: Int, capacity: Int = CSVBlock.defaultCapacity) {
+    /// Rows per block for `columns` columns: ``defaultCapacity``, fewer for wide
+    /// files so that the cells stay about a megabyte.
+    static func capacity(columns: Int) -> Int {
+        max(16, min(defaultCapacity, (1 << 17) / max(columns, 1)))
+    }
+
+    init(columnCount: Int, capacity: Int? = nil) {
         self.columnCount = columnCount
+        let capacity = capacity ?? Self.capacity(columns: columnCount)
         self.capacity = capacity
         stride = capacity + 24
         let cells = max(columnCount, 1) * stride
@@ -46,7 +55,9 @@ final class CSVBlock {
         rowLines = .allocate(capacity: capacity)
         valueScratch = .allocate(capacity: capacity)
         codeScratch = .allocate(capacity: capacity)
-        side = .allocate(capacity: sideCapacity)
+        scaleScratch = .allocate(capacity: capacity)
+        side = .allocate(capacity: sideCapacity + CSVWindow.padding)
+        side.initialize(repeating: 0, count: sideCapacity + CSVWindow.padding)
     }
 
     deinit {
@@ -55,6 +66,7 @@ final class CSVBlock {
         rowLines.deallocate()
         valueScratch.deallocate()
         codeScratch.deallocate()
+        scaleScratch.deallocate()
         side.deallocate()
     }
 
@@ -64,20 +76,25 @@ final class CSVBlock {
         sideCount = 0
     }
 
-    /// Copies `bytes` to the side buffer and returns their offset there.
-    func appendSide(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if sideCount + bytes.count > sideCapacity {
+    /// Appends quoted content to the side buffer with each `""` turned into `"`, and
+    /// returns where it starts; ``sideCount`` is then its end. At least
+    /// ``CSVWindow/padding`` readable bytes always follow ``sideCount``.
+    func appendSideUnescaped(_ content: UnsafeBufferPointer<UInt8>) -> Int {
+        if sideCount + content.count > sideCapacity {
             var capacity = sideCapacity * 2
-            while capacity < sideCount + bytes.count { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            while capacity < sideCount + content.count { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + CSVWindow.padding)
+            grown.initialize(repeating: 0, count: capacity + CSVWindow.padding)
             grown.update(from: side, count: sideCount)
             side.deallocate()
             side = grown
             sideCapacity = capacity
         }
         let start = sideCount
-        if let source = bytes.baseAddress { (side + start).update(from: source, count: bytes.count) }
-        sideCount += bytes.count
+        CSVScanner.unescape(content) { byte in
+            side[sideCount] = byte
+            sideCount += 1
+        }
         return start
     }
 

@@ -1,62 +1,87 @@
-/// The columns parsed from one byte range of a CSV file (the whole data section,
-/// or one of several ranges parsed in parallel).
-struct CSVChunk: Sendable {
+/// The columns parsed from one byte range of a CSV source: the records that start
+/// in `[start, limit)`, read from a ``CSVWindow`` holding that range.
+///
+/// Offsets are positions in the source; lines are counted from 1 at ``start`` (the
+/// merge shifts them). A chunk is reused: ``reset(start:categorical:)`` keeps memory.
+struct CSVChunk {
     private(set) var builders: [CSVColumnBuilder]
-    /// Where the chunk's first record starts (lines relative to the chunk when speculative).
-    let start: CSVPosition
+    private let block: CSVBlock
+    /// Where the chunk's first record starts (line 1).
+    private(set) var start = CSVPosition(offset: 0, line: 1)
     /// Where scanning stopped: the start of the first record not in this chunk.
-    private(set) var end: CSVPosition
+    private(set) var end = CSVPosition(offset: 0, line: 1)
     private(set) var rowCount = 0
 
-    init(start: CSVPosition, columns: [String], types: [String: ColumnType], expectedRows: Int) {
-        self.start = start
-        self.end = start
-        builders = columns.map { CSVColumnBuilder(name: $0, forcedType: types[$0], expectedRows: expectedRows) }
+    init(settings: CSVSettings) {
+        builders = settings.header.map { CSVColumnBuilder(name: $0, forcedType: settings.types[$0]) }
+        block = CSVBlock(columnCount: settings.header.count)
+    }
+
+    /// Empties the chunk to parse from `start`; `categorical[c]` starts inferred
+    /// column `c` as categorical.
+    mutating func reset(start: Int, categorical: [Bool]) {
+        self.start = CSVPosition(offset: start, line: 1)
+        end = self.start
+        rowCount = 0
+        for column in builders.indices {
+            builders[column].reset(categorical: categorical[column])
+        }
+    }
+
+    /// Appends column `column` to `merged` (see ``CSVMergedColumn/append(_:)``).
+    mutating func append(column: Int, to merged: inout CSVMergedColumn) {
+        merged.append(&builders[column])
+    }
+
+    /// Forgets every column's dictionary (see ``CSVColumnBuilder/forgetDictionary()``).
+    mutating func forgetDictionaries() {
+        for column in builders.indices { builders[column].forgetDictionary() }
     }
 
     /// Parses the records from ``end`` that start before `limit`, a block of records
-    /// at a time: first their field boundaries, then each column's values.
-    mutating func parse(buffer: UnsafeBufferPointer<UInt8>, settings: CSVSettings, limit: Int) throws(DataError) {
-        guard let base = buffer.baseAddress else { return }
-        var scanner = CSVScanner(buffer: buffer, delimiter: settings.delimiter, columnCount: builders.count)
-        let block = CSVBlock(columnCount: builders.count)
-        while end.offset < limit {
+    /// at a time: first their field boundaries, then each column's values. Returns
+    /// `false`, with the chunk in an unspecified state, when `window` ends before the
+    /// last of those records does.
+    mutating func parse(window: CSVWindow, settings: CSVSettings, limit: Int) throws(DataError) -> Bool {
+        let base = UnsafePointer(window.base)
+        let shift = window.start
+        var scanner = CSVScanner(
+            buffer: window.bytes, delimiter: settings.delimiter, columnCount: builders.count, isFinal: window.isFinal)
+        var position = CSVPosition(offset: end.offset - shift, line: end.line)
+        while position.offset < limit - shift {
             var scanError: DataError?
             do {
-                end = try scanner.scanBlock(from: end, limit: limit, block: block, header: settings.header)
+                position = try scanner.scanBlock(from: position, limit: limit - shift, block: block, header: settings.header)
             } catch {
+                if scanner.incomplete { return false }
                 scanError = error
             }
             var first: (row: Int, column: Int, error: DataError)?
             for column in builders.indices {
-                guard let failure = builders[column].append(
-                    block: block, column: column, base: base, end: base + buffer.count, matcher: settings.matcher)
+                guard let failure = builders[column].append(block: block, column: column, base: base, matcher: settings.matcher)
                 else { continue }
                 if first.map({ failure.row < $0.row }) ?? true {
                     first = (failure.row, column, failure.error)
                 }
             }
             if let first {
-                let start = CSVPosition(offset: block.rowStarts[first.row], line: block.rowLines[first.row])
-                let line = fieldLine(buffer: buffer, settings: settings, record: start, column: first.column)
+                let record = CSVPosition(offset: block.rowStarts[first.row], line: block.rowLines[first.row])
+                let line = fieldLine(window: window, settings: settings, record: record, column: first.column)
                 throw DataError(file: "", line: line ?? first.error.line, message: first.error.message)
             }
             if let scanError { throw scanError }
             rowCount += block.rows
+            end = CSVPosition(offset: position.offset + shift, line: position.line)
         }
+        return true
     }
 
-    /// The physical line where field `column` of the record at `record` starts.
-    private func fieldLine(buffer: UnsafeBufferPointer<UInt8>, settings: CSVSettings, record: CSVPosition, column: Int) -> Int? {
-        var scanner = CSVScanner(buffer: buffer, delimiter: settings.delimiter, columnCount: builders.count)
+    /// The physical line where field `column` of the record at `record` (window offsets) starts.
+    private func fieldLine(window: CSVWindow, settings: CSVSettings, record: CSVPosition, column: Int) -> Int? {
+        var scanner = CSVScanner(buffer: window.bytes, delimiter: settings.delimiter, columnCount: builders.count)
         var sink = FieldLineSink(column: column)
-        _ = try? scanner.scan(from: record, limit: buffer.count, into: &sink)
+        _ = try? scanner.scan(from: record, limit: window.count, into: &sink)
         return sink.line
-    }
-
-    /// Moves the parts of every column out of the chunk.
-    mutating func takeParts() -> [CSVColumnPart] {
-        builders.indices.map { builders[$0].takePart() }
     }
 
     /// Whether the column ended up categorical in this chunk.
@@ -64,9 +89,14 @@ struct CSVChunk: Sendable {
         builders[column].state == .categorical
     }
 
+    /// Whether the column holds rows that must be re-read as text to be categorical.
+    func needsText(_ column: Int) -> Bool {
+        builders[column].state != .categorical || builders[column].prefixRows > 0
+    }
+
     /// Makes every column in `columns` categorical and complete, re-reading the
-    /// chunk's text once for all columns that need it.
-    mutating func categorize(_ columns: [Int], buffer: UnsafeBufferPointer<UInt8>, settings: CSVSettings) throws(DataError) {
+    /// chunk's text (still in `window`) once for all columns that need it.
+    mutating func categorize(_ columns: [Int], window: CSVWindow, settings: CSVSettings) throws(DataError) {
         var limits = [Int](repeating: 0, count: builders.count)
         for column in columns {
             let builder = builders[column]
@@ -76,9 +106,10 @@ struct CSVChunk: Sendable {
             }
         }
         guard let maxLimit = limits.max(), maxLimit > 0 else { return }
-        var sink = RescanSink(limits: limits, matcher: settings.matcher, header: settings.header)
-        var scanner = CSVScanner(buffer: buffer, delimiter: settings.delimiter, columnCount: builders.count)
-        _ = try scanner.scan(from: start, limit: buffer.count, into: &sink)
+        var sink = CSVRescanSink(limits: limits, matcher: settings.matcher, header: settings.header)
+        var scanner = CSVScanner(buffer: window.bytes, delimiter: settings.delimiter, columnCount: builders.count)
+        let from = CSVPosition(offset: start.offset - window.start, line: start.line)
+        _ = try scanner.scan(from: from, limit: end.offset - window.start, into: &sink)
         for column in columns where limits[column] > 0 {
             if builders[column].state == .categorical {
                 builders[column].installPrefix(codes: sink.codes[column], dictionary: sink.dictionaries[column])
@@ -123,43 +154,5 @@ private struct FieldLineSink: CSVRecordSink {
 
     mutating func endRecord(fieldCount: Int, line: Int, start: Int) throws(DataError) {
         done = true
-    }
-}
-
-/// Re-reads the first `limits[column]` rows of some columns as categories.
-private struct RescanSink: CSVRecordSink {
-    let limits: [Int]
-    let matcher: CSVMissingMatcher
-    let header: [String]
-    private let maxRows: Int
-    var codes: [[UInt32]]
-    var dictionaries: [ByteDictionary]
-    private var row = 0
-
-    init(limits: [Int], matcher: CSVMissingMatcher, header: [String]) {
-        self.limits = limits
-        self.matcher = matcher
-        self.header = header
-        maxRows = limits.max() ?? 0
-        codes = limits.map { limit in
-            var column = [UInt32]()
-            column.reserveCapacity(limit)
-            return column
-        }
-        dictionaries = limits.map { _ in ByteDictionary() }
-    }
-
-    var wantsMoreRecords: Bool { row < maxRows }
-
-    mutating func field(column: Int, bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, line: Int) throws(DataError) {
-        guard row < limits[column] else { return }
-        guard let code = CSVColumnBuilder.code(bytes, quoted: quoted, matcher: matcher, dictionary: &dictionaries[column]) else {
-            throw CSVColumnBuilder.invalidUTF8(column: header[column], line: line)
-        }
-        codes[column].append(code)
-    }
-
-    mutating func endRecord(fieldCount: Int, line: Int, start: Int) throws(DataError) {
-        row += 1
     }
 }

@@ -6,15 +6,30 @@ import Musl
 import Darwin
 #endif
 
-/// Reads a whole file with POSIX calls (no `Data`, no per-line buffers).
-enum CSVFile {
-    /// Calls `body` with the file's bytes. Regular files are memory-mapped read-only
-    /// (much cheaper than copying a large file; the file must not be truncated while
-    /// it is read); other files, or a failed mapping, fall back to ``readAll(path:)``.
-    static func withContents<R>(
-        path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(DataError) -> R
-    ) throws(DataError) -> R {
-        let descriptor = open(path, O_RDONLY)
+/// An open file read with `pread(2)` into caller-owned memory: never memory-mapped,
+/// so a file truncated while it is read gives an error, not a crash.
+///
+/// Several threads may read one `CSVFile` at once (`pread` keeps no shared offset).
+final class CSVFile: @unchecked Sendable {
+    let descriptor: Int32
+    /// The size when opened; reads never go past it.
+    let size: Int
+    private let opened: stat
+
+    private init(descriptor: Int32, info: stat) {
+        self.descriptor = descriptor
+        opened = info
+        size = max(Int(info.st_size), 0)
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Opens a regular file; `nil` for anything else (pipes, devices), which the
+    /// caller reads with ``readAll(path:)``. Directories and open failures throw.
+    static func open(path: String) throws(DataError) -> CSVFile? {
+        let descriptor = openDescriptor(path)
         guard descriptor >= 0 else { throw failure(errno) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
@@ -22,71 +37,106 @@ enum CSVFile {
             close(descriptor)
             throw failure(code)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        let kind = info.st_mode & S_IFMT
+        guard kind != S_IFDIR else {
             close(descriptor)
             throw failure(EISDIR)
         }
-        let size = Int(info.st_size)
-        if (info.st_mode & S_IFMT) == S_IFREG && size > 0, let mapped = map(descriptor, size: size) {
+        guard kind == S_IFREG else {
             close(descriptor)
-            defer { munmap(mapped, size) }
-            return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+            return nil
         }
-        close(descriptor)
-        let bytes = try readAll(path: path)
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) in try body(buffer) }
+        return CSVFile(descriptor: descriptor, info: info)
     }
 
-    private static func map(_ descriptor: Int32, size: Int) -> UnsafeMutableRawPointer? {
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+    /// Reads exactly `count` bytes at `offset` into `destination`; a short read means
+    /// the file shrank, reported as a change.
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws(DataError) {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, destination + done, count - done, off_t(offset + done))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(errno)
+            }
+            if got == 0 { throw Self.changed }
+            done += got
+        }
+    }
+
+    /// Throws when the file's size or modification time differs from when it was opened.
+    func checkUnchanged() throws(DataError) {
+        var now = stat()
+        guard fstat(descriptor, &now) == 0 else { throw Self.failure(errno) }
+        #if canImport(Darwin)
+        let same = now.st_size == opened.st_size && now.st_mtimespec.tv_sec == opened.st_mtimespec.tv_sec
+            && now.st_mtimespec.tv_nsec == opened.st_mtimespec.tv_nsec
         #else
-        let flags = MAP_PRIVATE
+        let same = now.st_size == opened.st_size && now.st_mtim.tv_sec == opened.st_mtim.tv_sec
+            && now.st_mtim.tv_nsec == opened.st_mtim.tv_nsec
         #endif
-        guard let pointer = mmap(nil, size, PROT_READ, flags, descriptor, 0), pointer != MAP_FAILED else { return nil }
-        return pointer
+        if !same { throw Self.changed }
     }
 
     /// The file's bytes, or a ``DataError`` whose message starts "cannot read file:".
+    /// Works for any readable file, including pipes (reads until `read` reports the end).
     static func readAll(path: String) throws(DataError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = openDescriptor(path)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw failure(EISDIR) }
-        var bytes = try readChunk(descriptor, capacity: max(Int(info.st_size), 0) + 1)
-        // The size from fstat is a hint: keep reading until read() reports the end.
-        while bytes.count > 0 {
-            let more = try readChunk(descriptor, capacity: max(bytes.count, 1 << 16))
-            if more.isEmpty { break }
-            bytes.append(contentsOf: more)
-        }
-        return bytes
-    }
-
-    /// Up to `capacity` bytes; fewer only at the end of the file.
-    private static func readChunk(_ descriptor: Int32, capacity: Int) throws(DataError) -> [UInt8] {
-        var readError: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            while initialized < capacity {
-                let got = read(descriptor, base + initialized, capacity - initialized)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    readError = errno
-                    return
+        var bytes = [UInt8]()
+        var capacity = max(Int(info.st_size), 0) + 1
+        while true {
+            let before = bytes.count
+            var readError: Int32 = 0
+            bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                while initialized < capacity {
+                    let got = systemRead(descriptor, base + initialized, capacity - initialized)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        readError = errno
+                        return
+                    }
+                    if got == 0 { return }
+                    initialized += got
                 }
-                if got == 0 { return }
-                initialized += got
-            }
+            })
+            if readError != 0 { throw failure(readError) }
+            if bytes.count - before < capacity { return bytes }
+            capacity = max(bytes.count, 1 << 16)
         }
-        if readError != 0 { throw failure(readError) }
-        return bytes
     }
 
-    private static func failure(_ code: Int32) -> DataError {
+    private static func systemRead(_ descriptor: Int32, _ destination: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        Darwin.read(descriptor, destination, count)
+        #elseif canImport(Musl)
+        Musl.read(descriptor, destination, count)
+        #else
+        Glibc.read(descriptor, destination, count)
+        #endif
+    }
+
+    private static func openDescriptor(_ path: String) -> Int32 {
+        #if canImport(Darwin)
+        Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #elseif canImport(Musl)
+        Musl.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+        Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+    }
+
+    private static var changed: DataError {
+        DataError(file: "", message: "cannot read file: it changed while it was being read")
+    }
+
+    static func failure(_ code: Int32) -> DataError {
         var reason = String(cString: strerror(code))
         if let first = reason.first {
             reason = first.lowercased() + reason.dropFirst()

@@ -1,8 +1,11 @@
 /// Decides whether a (trimmed) field is one of the missing-value markers, comparing bytes.
 struct CSVMissingMatcher: Sendable {
-    private let emptyIsMissing: Bool
     private let markers: [[UInt8]]
-    private let longest: Int
+    /// Bit `n` set when a marker is `n` bytes long (bit 63: 63 bytes or more).
+    let lengthBits: UInt64
+    /// Whether some marker is itself a number (then a field must be checked against
+    /// the markers before it is parsed as a number).
+    let mayMatchNumbers: Bool
 
     /// Markers are trimmed of surrounding spaces and tabs, like the values they match.
     init(markers: Set<String>) {
@@ -11,21 +14,25 @@ struct CSVMissingMatcher: Sendable {
             let trimmed = Array(marker.utf8).withUnsafeBufferPointer { Array(CSVText.trimmed($0)) }
             bytes.insert(trimmed)
         }
-        emptyIsMissing = bytes.contains([])
-        self.markers = bytes.filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) }
-        longest = self.markers.map(\.count).max() ?? 0
+        self.markers = bytes.sorted { $0.lexicographicallyPrecedes($1) }
+        lengthBits = bytes.reduce(0) { $0 | 1 << UInt64(min($1.count, 63)) }
+        mayMatchNumbers = bytes.contains { $0.withUnsafeBufferPointer { CSVNumberParser.parse($0) != nil } }
     }
 
     /// Whether `field` (already trimmed) marks a missing value.
     @inline(__always)
     func isMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = field.count
-        if count == 0 { return emptyIsMissing }
-        if count > longest { return false }
-        guard let base = field.baseAddress else { return false }
+        if lengthBits & (1 << UInt64(min(count, 63))) == 0 { return false }
+        return matches(field)
+    }
+
+    private func matches(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = field.count
+        guard let base = field.baseAddress else { return markers.contains { $0.isEmpty } }
         for marker in markers where marker.count == count {
             let equal = marker.withUnsafeBufferPointer { markerBytes in
-                markerBytes.baseAddress.map { memcmpBytes($0, base, count) } ?? false
+                markerBytes.baseAddress.map { CSVByteKey.equal($0, base, count) } ?? true
             }
             if equal { return true }
         }

@@ -86,18 +86,25 @@ enum CSVNumberParser {
 
     /// How many of the word's bytes, from the first, are ASCII digits (0...8).
     @inline(__always)
-    private static func digitRun(_ word: UInt64) -> Int {
+    static func digitRun(_ word: UInt64) -> Int {
+        let nonDigit = nonDigitBytes(word)
+        return nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount >> 3
+    }
+
+    /// A word whose byte `i` is non-zero when byte `i` of `word` is not an ASCII digit
+    /// (and possibly for a digit right after a byte ≥ 0xFA; never zero for a non-digit).
+    @inline(__always)
+    static func nonDigitBytes(_ word: UInt64) -> UInt64 {
         let highNibbles = word & 0xF0F0_F0F0_F0F0_F0F0
         let carried = (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
-        let nonDigit = (highNibbles ^ 0x3030_3030_3030_3030) | (carried ^ 0x3030_3030_3030_3030)
-        return nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount >> 3
+        return (highNibbles ^ 0x3030_3030_3030_3030) | (carried ^ 0x3030_3030_3030_3030)
     }
 
     /// The value of the first `digits` (1...8) ASCII digits of `word`.
     @inline(__always)
-    private static func eightDigitsValue(_ word: UInt64, digits: Int) -> UInt64 {
+    static func eightDigitsValue(_ word: UInt64, digits: Int) -> UInt64 {
         var value = word &- 0x3030_3030_3030_3030
-        if digits < 8 { value <<= UInt64((8 - digits) * 8) }
+        value &<<= UInt64(truncatingIfNeeded: (8 &- digits) &* 8)
         value = value &* 10 &+ (value >> 8)
         let high = (value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
         let low = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
@@ -105,7 +112,7 @@ enum CSVNumberParser {
     }
 
     @inline(__always)
-    private static func powerOfTenInteger(_ exponent: Int) -> Int {
+    static func powerOfTenInteger(_ exponent: Int) -> Int {
         switch exponent {
         case 0: 1
         case 1: 10

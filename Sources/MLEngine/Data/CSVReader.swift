@@ -4,8 +4,9 @@
 /// line breaks, CRLF / LF / CR line ends, a UTF-8 byte order mark, any single-byte
 /// delimiter, blank lines skipped. Column types are inferred over the whole file: a
 /// column is numeric when every non-missing value is a number, otherwise
-/// categorical with categories in order of first appearance. Large files are parsed
-/// by several threads; the result is identical to a single-threaded parse.
+/// categorical with categories in order of first appearance. Large files are read
+/// and parsed in chunks by several threads (the file is never held whole in memory);
+/// the result is identical to a single-threaded parse.
 ///
 /// ```swift
 /// let loaded = try CSVReader.read(path: "/abs/data/census.csv", displayName: "data/census.csv")
@@ -13,16 +14,20 @@
 /// ```
 ///
 /// Every error is a ``DataError`` whose `file` is the display name and whose `line`
-/// is the physical line in the file (header = line 1).
+/// is the physical line in the file (header = line 1). A file that changes while it
+/// is read gives an error, never a crash.
 public enum CSVReader {
     /// Reads and parses the file at `path`.
     /// - Parameter displayName: the name shown in errors (default: `path` as given).
     public static func read(path: String, displayName: String? = nil, options: CSVOptions = .init()) throws(DataError) -> LoadedCSV {
         let name = displayName ?? path
         do {
-            return try CSVFile.withContents(path: path) { (buffer) throws(DataError) in
-                try parse(buffer: buffer, options: options)
+            guard let file = try CSVFile.open(path: path) else {
+                return try parse(bytes: try CSVFile.readAll(path: path), displayName: name, options: options)
             }
+            let loaded = try parse(source: .file(file), options: options)
+            try file.checkUnchanged()
+            return loaded
         } catch {
             throw DataError(file: name, line: error.line, message: error.message)
         }
@@ -39,10 +44,15 @@ public enum CSVReader {
         }
     }
 
-    /// Parses `buffer`; errors carry an empty file name.
+    /// Parses `buffer`; errors carry an empty file name. `chunkCount` forces the
+    /// number of chunks (tests compare chunked and single-chunk parses).
     static func parse(buffer: UnsafeBufferPointer<UInt8>, options: CSVOptions, chunkCount: Int? = nil) throws(DataError) -> LoadedCSV {
-        let (frame, contentHex) = try CSVParse.run(buffer: buffer, options: options, chunkCount: chunkCount)
+        try parse(source: .memory(buffer), options: options, chunkCount: chunkCount)
+    }
+
+    private static func parse(source: CSVSource, options: CSVOptions, chunkCount: Int? = nil) throws(DataError) -> LoadedCSV {
+        let (frame, contentHex) = try CSVParse.run(source: source, options: options, chunkCount: chunkCount)
         return LoadedCSV(
-            frame: frame, fingerprint: DatasetFingerprint(contentHex: contentHex, frame: frame), byteCount: buffer.count)
+            frame: frame, fingerprint: DatasetFingerprint(contentHex: contentHex, frame: frame), byteCount: source.count)
     }
 }

@@ -10,7 +10,7 @@ extension CSVScanner {
     }
 
     /// Finds the quoted field opening at `start`, counting the line breaks inside it.
-    func quotedField(base: UnsafePointer<UInt8>, end: Int, from start: Int, line: inout Int) throws(DataError) -> QuotedField {
+    mutating func quotedField(base: UnsafePointer<UInt8>, end: Int, from start: Int, line: inout Int) throws(DataError) -> QuotedField {
         let openLine = line
         var cursor = start + 1
         var escaped = false
@@ -20,14 +20,17 @@ extension CSVScanner {
                 if byte == Self.quote { break }
                 if byte == Self.lineFeed {
                     line += 1
-                } else if byte == Self.carriageReturn && (cursor + 1 >= end || base[cursor + 1] != Self.lineFeed) {
-                    line += 1
+                } else if byte == Self.carriageReturn {
+                    if cursor + 1 >= end && !isFinal { throw needMore() }
+                    if cursor + 1 >= end || base[cursor + 1] != Self.lineFeed { line += 1 }
                 }
                 cursor += 1
             }
             guard cursor < end else {
+                if !isFinal { throw needMore() }
                 throw DataError(file: "", line: openLine, message: "a quoted field opens on this line but is never closed")
             }
+            if cursor + 1 >= end && !isFinal { throw needMore() }
             if cursor + 1 < end && base[cursor + 1] == Self.quote {
                 escaped = true
                 cursor += 2
@@ -46,6 +49,8 @@ extension CSVScanner {
                     file: "", line: line,
                     message: "unexpected text after the closing quote of a field (a quote inside a quoted field must be written as \"\")")
             }
+        } else if !isFinal {
+            throw needMore()
         }
         return QuotedField(content: (start + 1)..<cursor, escaped: escaped, after: after, openLine: openLine)
     }

@@ -21,6 +21,10 @@ struct CSVPosition: Sendable, Equatable {
 ///
 /// Blank lines between records are skipped. Fields past `columnCount` are counted
 /// but not delivered. Errors carry an empty `file`; the reader fills it in.
+///
+/// The buffer may be a window on a longer source (`isFinal == false`): a scan that
+/// needs bytes past its end stops with an error and sets ``incomplete``, and the
+/// caller retries with a longer window.
 struct CSVScanner {
     static var quote: UInt8 { 0x22 }
     static var lineFeed: UInt8 { 0x0A }
@@ -28,28 +32,26 @@ struct CSVScanner {
     static var space: UInt8 { 0x20 }
     static var tab: UInt8 { 0x09 }
 
-    static var ones: UInt64 { 0x0101_0101_0101_0101 }
-    static var lineFeedWord: UInt64 { 0x0A0A_0A0A_0A0A_0A0A }
-    static var carriageReturnWord: UInt64 { 0x0D0D_0D0D_0D0D_0D0D }
-
-    /// A word with the high bit set in (at least) the lowest byte of `word` that is
-    /// zero; bytes above the first zero byte may be flagged spuriously, so only the
-    /// lowest flag is meaningful.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & 0x8080_8080_8080_8080
-    }
-
     let buffer: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
     let columnCount: Int
+    /// Whether the buffer ends where the data ends.
+    let isFinal: Bool
+    /// Set when a scan stopped because it needed bytes past a non-final buffer.
+    private(set) var incomplete = false
     private var scratch: [UInt8] = []
 
-
-    init(buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, columnCount: Int) {
+    init(buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, columnCount: Int, isFinal: Bool = true) {
         self.buffer = buffer
         self.delimiter = delimiter
         self.columnCount = columnCount
+        self.isFinal = isFinal
+    }
+
+    /// Marks the scan incomplete and returns the error that stops it.
+    mutating func needMore() -> DataError {
+        incomplete = true
+        return DataError(file: "", message: "internal error: a record runs past the bytes read")
     }
 
     /// Scans the records that start before `limit`, beginning at `position` (which
@@ -59,13 +61,12 @@ struct CSVScanner {
     ) throws(DataError) -> CSVPosition {
         guard let base = buffer.baseAddress else { return position }
         let end = buffer.count
-        let delimiter = self.delimiter
         var offset = position.offset
         var line = position.line
         while offset < limit && sink.wantsMoreRecords {
             let first = base[offset]
             if first == Self.lineFeed || first == Self.carriageReturn {
-                offset = Self.skipLineBreak(base, offset, end)
+                offset = try lineBreakEnd(base, offset, end)
                 line += 1
                 continue
             }
@@ -76,24 +77,22 @@ struct CSVScanner {
                 if offset < end && base[offset] == Self.quote {
                     let field = try quotedField(base: base, end: end, from: offset, line: &line)
                     if column < columnCount {
+                        let content = UnsafeBufferPointer(start: base + field.content.lowerBound, count: field.content.count)
                         if field.escaped {
                             scratch.removeAll(keepingCapacity: true)
-                            Self.unescape(UnsafeBufferPointer(start: base + field.content.lowerBound, count: field.content.count)) {
-                                scratch.append($0)
-                            }
+                            Self.unescape(content) { scratch.append($0) }
                             let unescaped = scratch
                             try unescaped.withUnsafeBufferPointer { (bytes) throws(DataError) in
                                 try sink.field(column: column, bytes: bytes, quoted: true, line: field.openLine)
                             }
                         } else {
-                            try sink.field(
-                                column: column, bytes: UnsafeBufferPointer(start: base + field.content.lowerBound, count: field.content.count),
-                                quoted: true, line: field.openLine)
+                            try sink.field(column: column, bytes: content, quoted: true, line: field.openLine)
                         }
                     }
                     offset = field.after
                 } else {
                     let cursor = Self.fieldEnd(base, from: offset, end: end, delimiter: delimiter)
+                    if cursor >= end && !isFinal { throw needMore() }
                     if column < columnCount {
                         try sink.field(
                             column: column, bytes: UnsafeBufferPointer(start: base + offset, count: cursor - offset),
@@ -102,12 +101,15 @@ struct CSVScanner {
                     offset = cursor
                 }
                 column += 1
-                if offset >= end { break }
+                if offset >= end {
+                    if !isFinal { throw needMore() }
+                    break
+                }
                 if base[offset] == delimiter {
                     offset += 1
                     continue
                 }
-                offset = Self.skipLineBreak(base, offset, end)
+                offset = try lineBreakEnd(base, offset, end)
                 line += 1
                 break
             }
@@ -116,26 +118,25 @@ struct CSVScanner {
         return CSVPosition(offset: offset, line: line)
     }
 
-    /// The offset after the line break (LF, CR or CRLF) at `offset`.
+    /// The offset after the line break (LF, CR or CRLF) at `offset`; needs more
+    /// bytes when a CR is the last byte of a non-final buffer.
     @inline(__always)
-    static func skipLineBreak(_ base: UnsafePointer<UInt8>, _ offset: Int, _ end: Int) -> Int {
+    mutating func lineBreakEnd(_ base: UnsafePointer<UInt8>, _ offset: Int, _ end: Int) throws(DataError) -> Int {
         let next = offset &+ 1
-        if base[offset] == carriageReturn && next < end && base[next] == lineFeed { return next &+ 1 }
+        if base[offset] == Self.carriageReturn {
+            if next >= end {
+                if !isFinal { throw needMore() }
+                return next
+            }
+            if base[next] == Self.lineFeed { return next &+ 1 }
+        }
         return next
     }
 
-    /// The offset of the first delimiter or line break at or after `start` (or `end`),
-    /// looking at eight bytes at a time.
+    /// The offset of the first delimiter or line break at or after `start` (or `end`).
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, delimiter: UInt8) -> Int {
         var cursor = start
-        let delimiterWord = UInt64(delimiter) &* ones
-        while cursor &+ 8 <= end {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-            let found = zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ lineFeedWord) | zeroBytes(word ^ carriageReturnWord)
-            if found != 0 { return cursor &+ found.trailingZeroBitCount >> 3 }
-            cursor &+= 8
-        }
         while cursor < end {
             let byte = base[cursor]
             if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }

@@ -17,7 +17,8 @@ public enum Digest {
         hex(SHA256.hash(data: buffer))
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    /// 64 lowercase hex digits.
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
