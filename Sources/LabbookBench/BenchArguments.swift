@@ -11,8 +11,11 @@ struct BenchArguments: Equatable {
 
         Loads each FILE with CSVReader.read (parse, type inference, dictionary encoding,
         SHA-256 fingerprint) N times (default 3) after one untimed read of its bytes, and
-        prints the median and fastest wall time, the median CPU time (all threads) and
-        the process's peak RSS. Run one file per process for a fair peak-memory figure.
+        prints the first, median and fastest wall time, the median CPU time (all threads)
+        and the process's peak RSS. Before any timing the process warms up its runtime
+        (a two-line CSV parsed from memory, the worker threads started), as a Python
+        benchmark imports pandas first. Run one file per process for a fair peak-memory
+        figure.
         """
 
     struct Failure: Error {

@@ -26,7 +26,8 @@ struct CSVBenchResult: Codable {
     static func table(_ results: [CSVBenchResult], peakRSSMegabytes: Double) -> String {
         var lines = [
             pad("file", 28) + pad("MB", 9, right: true) + pad("rows", 10, right: true) + pad("cols", 6, right: true)
-                + pad("median s", 10, right: true) + pad("min s", 9, right: true) + pad("cpu s", 8, right: true)
+                + pad("first s", 9, right: true) + pad("median s", 10, right: true) + pad("min s", 9, right: true)
+                + pad("cpu s", 8, right: true)
                 + pad("MB/s", 8, right: true)
         ]
         for result in results {
@@ -34,7 +35,8 @@ struct CSVBenchResult: Codable {
             let megabytes = Double(result.bytes) / 1e6
             lines.append(
                 pad(name, 28) + pad(fixed(megabytes, 1), 9, right: true) + pad("\(result.rows)", 10, right: true)
-                    + pad("\(result.columns)", 6, right: true) + pad(fixed(result.median, 4), 10, right: true)
+                    + pad("\(result.columns)", 6, right: true) + pad(fixed(result.seconds.first ?? .nan, 4), 9, right: true)
+                    + pad(fixed(result.median, 4), 10, right: true)
                     + pad(fixed(result.seconds.min() ?? .nan, 4), 9, right: true)
                     + pad(fixed(median(result.cpuSeconds), 3), 8, right: true)
                     + pad(fixed(megabytes / result.median, 0), 8, right: true))

@@ -17,6 +17,7 @@ struct LabbookBench {
         } catch {
             fail(error.message + "\n\n" + BenchArguments.usage, code: 2)
         }
+        CSVBenchmark.warmUpProcess()
         var results: [CSVBenchResult] = []
         for file in arguments.files {
             do {

@@ -31,7 +31,7 @@ enum CSVParse {
         let chunkBytes = tasks.map { $0.nominalEnd - $0.nominalStart }.max() ?? 0
         let pipeline = CSVPipeline(
             source: source, settings: settings, tasks: tasks, merger: merger,
-            slots: min(tasks.count, workers * 2), windowCapacity: chunkBytes + CSVChunkSlot.lookahead)
+            slots: min(tasks.count, workers + 1), windowCapacity: chunkBytes + CSVChunkSlot.lookahead)
         try pipeline.run(workers: workers)
         return (try merger.frame(), merger.contentDigest())
     }

@@ -1,4 +1,3 @@
-import Glibc
 /// Finds the bytes that may end or open fields (the delimiter, LF, CR and `"`) in
 /// 64-byte windows as a bit mask: bit `i` set when byte `i` is a candidate. Lane-wise
 /// `SIMD16` arithmetic (which the compiler turns into vector instructions) tests 16
@@ -14,7 +13,7 @@ struct CSVSeparatorMask {
 
     init(delimiter: UInt8) {
         self.delimiter = SIMD16(repeating: delimiter)
-        bound = delimiter <= UInt8(ascii: ",") && getenv("LB_EXACT") == nil ? 0x80 + max(delimiter, CSVScanner.quote) : 0
+        bound = delimiter <= UInt8(ascii: ",") ? 0x80 + max(delimiter, CSVScanner.quote) : 0
     }
 
     /// The mask of the 64 bytes from `pointer` (all 64 must be readable).
