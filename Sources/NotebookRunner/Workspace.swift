@@ -91,6 +91,8 @@ struct LoadedDataset: Sendable {
     var fingerprint: DatasetFingerprint
     var target: String?
     var positive: String?
+    /// The task asked for with `task:`; `nil` to infer it from the target column.
+    var task: TargetEncoding.Request?
     var trainRows: [Int]?
     var testRows: [Int]?
 }

@@ -3,7 +3,8 @@
 /// Everything a server or a person needs to know without loading the model: what it
 /// predicts, which inputs it expects, how and from what it was trained, how well it did.
 public struct ModelManifest: Codable, Sendable, Equatable {
-    /// The manifest layout version; 1 for this engine.
+    /// The manifest layout version: 2 since multi-class and regression models (`task`,
+    /// `classes`, an optional `positiveLabel`); version 1 manifests still load.
     public var formatVersion: Int
     /// The registry name.
     public var name: String
@@ -17,9 +18,13 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     public var featureSchema: FeatureSchema
     /// The name of the label column.
     public var target: String
-    /// The label predicted as positive.
-    public var positiveLabel: String
-    /// The other label when the target had exactly two values.
+    /// `binary`, `multiclass` or `regression`.
+    public var task: String
+    /// The class labels in output order (binary: negative then positive); empty for regression.
+    public var classes: [String]
+    /// The label predicted as positive (binary models only).
+    public var positiveLabel: String?
+    /// The other label of a binary model (`not X` when it stands for several values).
     public var negativeLabel: String?
     /// The kind of model.
     public var modelKind: ModelKind
@@ -32,13 +37,15 @@ public struct ModelManifest: Codable, Sendable, Equatable {
 
     /// The manifest of `model` registered from `draft` as `version`.
     public init(model: TrainedModel, draft: ModelManifestDraft, version: Int) {
-        formatVersion = 1
+        formatVersion = 2
         name = draft.name
         self.version = version
         createdBy = draft.createdBy
         dataFingerprint = draft.dataFingerprint
         featureSchema = model.encoder.schema
         target = model.target
+        task = model.task.family.rawValue
+        classes = model.classes
         positiveLabel = model.positiveLabel
         negativeLabel = model.negativeLabel
         modelKind = model.kind
@@ -49,7 +56,7 @@ public struct ModelManifest: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion, name, version, createdBy, dataFingerprint, featureSchema, target
-        case positiveLabel, negativeLabel, modelKind, parameters, metrics, engineVersion
+        case task, classes, positiveLabel, negativeLabel, modelKind, parameters, metrics, engineVersion
     }
 
     /// Decodes a manifest, restoring parameter types that JSON cannot carry (`1.0` reads as `1`).
@@ -62,8 +69,11 @@ public struct ModelManifest: Codable, Sendable, Equatable {
         dataFingerprint = try container.decode(String.self, forKey: .dataFingerprint)
         featureSchema = try container.decode(FeatureSchema.self, forKey: .featureSchema)
         target = try container.decode(String.self, forKey: .target)
-        positiveLabel = try container.decode(String.self, forKey: .positiveLabel)
+        positiveLabel = try container.decodeIfPresent(String.self, forKey: .positiveLabel)
         negativeLabel = try container.decodeIfPresent(String.self, forKey: .negativeLabel)
+        task = try container.decodeIfPresent(String.self, forKey: .task) ?? LearningTask.Family.binary.rawValue
+        classes = try container.decodeIfPresent([String].self, forKey: .classes)
+            ?? [negativeLabel, positiveLabel].compactMap { $0 }
         modelKind = try container.decode(ModelKind.self, forKey: .modelKind)
         parameters = ModelParameters.canonicalized(
             kind: modelKind, params: try container.decode([String: ParameterValue].self, forKey: .parameters)

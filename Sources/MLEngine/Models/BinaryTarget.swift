@@ -40,7 +40,7 @@ public enum BinaryTarget {
         return String(value)
     }
 
-    private static func values(of column: Column) throws(ModelError) -> [String?] {
+    static func values(of column: Column) throws(ModelError) -> [String?] {
         switch column {
         case .numeric(let numeric):
             if numeric.values.contains(where: \.isInfinite) {
@@ -55,7 +55,7 @@ public enum BinaryTarget {
         }
     }
 
-    private static func distinctLabels(_ labels: [String?]) -> [String] {
+    static func distinctLabels(_ labels: [String?]) -> [String] {
         var seen = Set<String>()
         var ordered: [String] = []
         for case let label? in labels where seen.insert(label).inserted {
@@ -64,13 +64,13 @@ public enum BinaryTarget {
         return ordered.sorted()
     }
 
-    private static func matches(_ label: String, positive: String, numeric: Bool) -> Bool {
+    static func matches(_ label: String, positive: String, numeric: Bool) -> Bool {
         if label == positive { return true }
         guard numeric, let number = Double(positive.trimmingWhitespace()), let value = Double(label) else { return false }
         return number == value
     }
 
-    private static func quotedListing(_ labels: [String], limit: Int = 10) -> String {
+    static func quotedListing(_ labels: [String], limit: Int = 10) -> String {
         let shown = labels.prefix(limit).map { "\"\($0)\"" }.joined(separator: ", ")
         return labels.count > limit ? shown + ", … (\(labels.count) in all)" : shown
     }

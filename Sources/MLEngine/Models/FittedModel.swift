@@ -16,9 +16,24 @@ public enum FittedModel: Codable, Sendable, Equatable {
         }
     }
 
-    /// Positive-class probabilities for every row of an encoded matrix.
+    /// What the model predicts.
+    public var task: LearningTask {
+        switch self {
+        case .logisticRegression, .decisionTree: .binary
+        }
+    }
+
+    /// The number of encoded columns the model takes.
+    public var inputCount: Int {
+        switch self {
+        case .logisticRegression(let model): model.coefficients.count
+        case .decisionTree(let model): model.featureImportances.count
+        }
+    }
+
+    /// `task.outputWidth` outputs per row of an encoded matrix (see ``LearningTask``).
     /// - Throws: ``ModelError`` when the matrix has the wrong number of columns.
-    public func probabilities(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
+    public func predict(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
         switch self {
         case .logisticRegression(let model): try model.probabilities(x)
         case .decisionTree(let model): try model.probabilities(x)

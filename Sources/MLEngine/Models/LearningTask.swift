@@ -25,6 +25,27 @@ public enum LearningTask: Codable, Sendable, Equatable, Hashable {
     /// Whether the model predicts classes (and so probabilities).
     public var isClassification: Bool { self != .regression }
 
+    /// The task without its class count.
+    public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
+        case binary, multiclass, regression
+        public var description: String {
+            switch self {
+            case .binary: "binary classification"
+            case .multiclass: "multi-class classification"
+            case .regression: "regression"
+            }
+        }
+    }
+
+    /// The task without its class count.
+    public var family: Family {
+        switch self {
+        case .binary: .binary
+        case .multiclass: .multiclass
+        case .regression: .regression
+        }
+    }
+
     /// The number of classes; 0 for regression.
     public var classCount: Int {
         switch self {

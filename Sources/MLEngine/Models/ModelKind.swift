@@ -17,6 +17,26 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     /// - `criterion`: "gini" or "entropy" (default "gini").
     case decisionTree = "decision_tree"
 
+    /// The tasks this kind can learn.
+    public var tasks: [LearningTask.Family] {
+        switch self {
+        case .logisticRegression, .decisionTree: [.binary]
+        }
+    }
+
+    /// - Throws: ``ModelError`` when this kind cannot learn `task` (the target `target`'s task).
+    func require(_ task: LearningTask, target: String) throws(ModelError) {
+        guard !tasks.contains(task.family) else { return }
+        let what = switch task.family {
+        case .binary: "a two-class target"
+        case .multiclass: "a target with \(task.classCount) classes"
+        case .regression: "a numeric (regression) target"
+        }
+        throw ModelError(
+            "`\(rawValue)` cannot learn \(what) such as `\(target)`; it handles "
+                + tasks.map(\.description).joined(separator: " and ") + " tasks")
+    }
+
     /// The parameters this kind accepts, in documentation order.
     public var parameters: [ParameterSpec] {
         switch self {

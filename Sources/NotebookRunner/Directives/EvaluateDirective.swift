@@ -3,24 +3,28 @@ import MLEngine
 import NotebookFormat
 import Reports
 
-/// `evaluate`: scores trained models on held-out data, side by side.
+/// `evaluate`: scores trained models on held-out data, side by side, optionally with k-fold
+/// cross-validation on their training data.
 ///
 /// ```evaluate
 /// models: [logistic, tree]
 /// metrics: [accuracy, f1, roc_auc, confusion_matrix, roc_curve]
+/// cv: 5
 /// expect: {roc_auc: ">= 0.85"}
 /// ```
 struct EvaluateDirective: Directive {
     static let kind = "evaluate"
-    static let keys = ["models", "data", "metrics", "threshold", "expect"]
-    static let scalarMetrics = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"]
-    static let allMetrics = scalarMetrics + ["confusion_matrix", "roc_curve", "processing"]
+    static let keys = ["models", "data", "metrics", "threshold", "expect", "cv"]
+    static let scalarMetrics = MetricCatalog.scalar
+    static let allMetrics = MetricCatalog.all
 
     var models: [String]
     var data: String?
     var metrics: [String]
     var threshold: Double
     var expectations: [(metric: String, goal: GoalExpression, text: String)]
+    /// The number of cross-validation folds, or `nil` for none.
+    var folds: Int?
 
     var label: String? { models.joined(separator: ", ") }
     var inputs: [String] { models + (data.map { [PlanContext.split($0).base] } ?? []) }
@@ -28,6 +32,7 @@ struct EvaluateDirective: Directive {
 
     init?(spec: SpecReader, plan: PlanContext) {
         threshold = spec.double("threshold", range: 0...1) ?? 0.5
+        folds = spec.int("cv", range: 2...50)
         var metrics: [String] = []
         for (metric, location) in spec.stringList("metrics") ?? Self.allMetrics.map({ ($0, spec.location) }) {
             guard Self.allMetrics.contains(metric) else {
@@ -67,17 +72,31 @@ struct EvaluateDirective: Directive {
 
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
         var results: [ModelEvaluation] = []
+        var validations: [CrossValidation] = []
+        let processing = metrics.contains("processing")
         for name in models {
             let entry = try workspace.model(name)
             let reference = try evaluationReference(for: entry, workspace: workspace)
             let view = try workspace.dataset(reference)
-            results.append(try ModelEvaluation.measure(entry, on: view, threshold: threshold))
+            results.append(try ModelEvaluation.measure(entry, on: view, threshold: threshold, measureLatency: processing))
+            if let folds {
+                var generator = workspace.generator(for: "evaluate:cv:\(name)")
+                let training = try workspace.dataset(entry.trainedOn)
+                validations.append(try CrossValidation.run(entry, on: training, folds: folds, generator: &generator))
+            }
         }
         for result in results {
             workspace.recordEvaluation(model: result.model, metrics: result.values)
-            workspace.noteTiming("predict \(result.model): \(NumberFormat.fixed(result.secondsPerRow * 1e6, decimals: 2)) µs/row")
+            var timing = "predict \(result.model): \(EvaluationOutputs.microseconds(result.secondsPerRow))/row"
+            if let latency = result.latency {
+                timing += ", 1-row p50 \(EvaluationOutputs.microseconds(latency.p50)), p99 \(EvaluationOutputs.microseconds(latency.p99))"
+            }
+            workspace.noteTiming(timing)
         }
         var outputs = EvaluationOutputs.render(results, metrics: metrics, reportTimings: workspace.reportTimings)
+        if !validations.isEmpty {
+            outputs.append(.table(CrossValidation.table(validations, metrics: MetricCatalog.scalar.filter(metrics.contains))))
+        }
         let failures = checkExpectations(results, outputs: &outputs)
         if !failures.isEmpty {
             throw ExpectationFailure(message: failures.joined(separator: "; "), outputs: outputs)

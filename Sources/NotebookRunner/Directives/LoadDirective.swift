@@ -14,12 +14,15 @@ import Reports
 /// ```
 struct LoadDirective: Directive {
     static let kind = "load"
-    static let keys = ["name", "from", "target", "positive", "split", "types", "missing", "delimiter", "expect_fingerprint"]
+    static let keys = [
+        "name", "from", "target", "positive", "task", "split", "types", "missing", "delimiter", "expect_fingerprint",
+    ]
 
     var name: String
     var path: String
     var target: String?
     var positive: String?
+    var task: TargetEncoding.Request?
     var testFraction: Double?
     var stratify: Bool
     var options: CSVOptions
@@ -34,11 +37,15 @@ struct LoadDirective: Directive {
         let path = spec.string("from", required: true)
         target = spec.string("target")
         positive = spec.string("positive")
-        if target != nil, positive == nil {
-            spec.error("`load` with a `target` needs `positive`: the class to predict", at: spec.location(of: "target"))
-        }
+        task = spec.choice("task", among: TargetEncoding.Request.allCases.map(\.rawValue)).flatMap(TargetEncoding.Request.init(rawValue:))
         if positive != nil, target == nil {
             spec.error("`positive` needs a `target` column", at: spec.location(of: "positive"))
+        }
+        if task != nil, target == nil {
+            spec.error("`task` needs a `target` column", at: spec.location(of: "task"))
+        }
+        if task == .regression, positive != nil {
+            spec.error("a `positive` class makes the target a classification one; drop `task: regression` or `positive`", at: spec.location(of: "task"))
         }
         stratify = target != nil
         if let split = spec.mapping("split", allowedKeys: ["test", "stratify"]) {
@@ -79,22 +86,22 @@ struct LoadDirective: Directive {
                 "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")
         }
         let frame = loaded.frame
-        var dataset = LoadedDataset(name: name, path: path, frame: frame, fingerprint: loaded.fingerprint, target: target, positive: positive)
+        var dataset = LoadedDataset(
+            name: name, path: path, frame: frame, fingerprint: loaded.fingerprint, target: target, positive: positive, task: task)
         var outputs: [ReportOutput] = [.table(overview(loaded))]
-        if let target, let positive {
+        if let target {
             guard let column = frame.column(named: target) else {
                 throw DirectiveError("there is no target column `\(target)`; columns are: \(frame.columnNames.joined(separator: ", "))")
             }
-            let labels = try BinaryTarget.encode(column, positive: positive)
+            let (encoding, labels) = try TargetEncoding.fit(column, positive: positive, task: task)
             if let testFraction {
                 var generator = workspace.generator(for: "load:\(name)")
-                let classes = labels.map { UInt32($0) }
-                let split = stratify
-                    ? Split.stratified(labels: classes, testFraction: testFraction, generator: &generator)
+                let split = stratify && encoding.task.isClassification
+                    ? Split.stratified(labels: labels.map { UInt32($0) }, testFraction: testFraction, generator: &generator)
                     : Split.random(count: frame.rowCount, testFraction: testFraction, generator: &generator)
                 dataset.trainRows = split.train
                 dataset.testRows = split.test
-                outputs.append(.table(splitTable(labels: labels, train: split.train, test: split.test)))
+                outputs.append(.table(splitTable(encoding: encoding, labels: labels, train: split.train, test: split.test)))
             }
         } else if let testFraction {
             var generator = workspace.generator(for: "load:\(name)")
@@ -119,17 +126,42 @@ struct LoadDirective: Directive {
         ])
     }
 
-    private func splitTable(labels: [Double], train: [Int], test: [Int]) -> Table {
-        func row(_ part: String, _ indices: [Int]) -> [TableCell] {
-            let positives = indices.reduce(0) { $0 + (labels[$1] == 1 ? 1 : 0) }
-            let share = indices.isEmpty ? 0 : Double(positives) / Double(indices.count)
-            return [.text(part), .integer(indices.count), .integer(positives), .percent(share, decimals: 1)]
+    private func splitTable(encoding: TargetEncoding, labels: [Double], train: [Int], test: [Int]) -> Table {
+        let stratified = stratify && encoding.task.isClassification
+        let title = "Split (\(stratified ? "stratified" : "random"), seed-derived)"
+        switch encoding.task {
+        case .binary:
+            func row(_ part: String, _ indices: [Int]) -> [TableCell] {
+                let positives = indices.reduce(0) { $0 + (labels[$1] == 1 ? 1 : 0) }
+                let share = indices.isEmpty ? 0 : Double(positives) / Double(indices.count)
+                return [.text(part), .integer(indices.count), .integer(positives), .percent(share, decimals: 1)]
+            }
+            return Table(
+                title: title,
+                columns: [.init("part"), .init("rows", alignment: .right),
+                          .init("positive (\(encoding.positiveLabel ?? ""))", alignment: .right),
+                          .init("positive share", alignment: .right)],
+                rows: [row("\(name).train", train), row("\(name).test", test)])
+        case .multiclass:
+            func row(_ part: String, _ indices: [Int]) -> [TableCell] {
+                var counts = [Int](repeating: 0, count: encoding.classes.count)
+                for index in indices { counts[Int(labels[index])] += 1 }
+                return [.text(part), .integer(indices.count)] + counts.map { .percent(indices.isEmpty ? 0 : Double($0) / Double(indices.count), decimals: 1) }
+            }
+            return Table(
+                title: title,
+                columns: [.init("part"), .init("rows", alignment: .right)] + encoding.classes.map { .init($0, alignment: .right) },
+                rows: [row("\(name).train", train), row("\(name).test", test)])
+        case .regression:
+            func row(_ part: String, _ indices: [Int]) -> [TableCell] {
+                let mean = indices.isEmpty ? Double.nan : indices.reduce(0) { $0 + labels[$1] } / Double(indices.count)
+                return [.text(part), .integer(indices.count), .number(mean, decimals: 4)]
+            }
+            return Table(
+                title: title,
+                columns: [.init("part"), .init("rows", alignment: .right), .init("mean \(target ?? "")", alignment: .right)],
+                rows: [row("\(name).train", train), row("\(name).test", test)])
         }
-        return Table(
-            title: "Split (\(stratify ? "stratified" : "random"), seed-derived)",
-            columns: [.init("part"), .init("rows", alignment: .right), .init("positive (\(positive ?? ""))", alignment: .right),
-                      .init("positive share", alignment: .right)],
-            rows: [row("\(name).train", train), row("\(name).test", test)])
     }
 
     private func schemaTable(_ frame: DataFrame) -> Table {

@@ -84,17 +84,21 @@ struct TrainDirective: Directive {
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
         let reference = Self.trainingReference(data, workspace: workspace)
         let view = try workspace.dataset(reference)
-        guard let target = target ?? view.dataset.target, let positive = view.dataset.positive else {
-            throw DirectiveError("`\(data)` has no target: give its `load` a `target` and `positive` class")
+        guard let target = target ?? view.dataset.target else {
+            throw DirectiveError("`\(data)` has no target: give its `load` a `target` (and `positive` for one class against the rest), or give `train` a `target`")
         }
+        let positive = target == view.dataset.target ? view.dataset.positive : nil
+        let task = target == view.dataset.target ? view.dataset.task : nil
         let features = self.features ?? view.frame.columnNames.filter { $0 != target }
+        var generator = workspace.generator(for: "train:\(name)")
         let started = ContinuousClock.now
         let trained = try TrainedModel.train(
             kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
-            preprocessing: preprocessing)
+            task: task, preprocessing: preprocessing, seed: generator.next())
         let elapsed = ContinuousClock.now - started
+        let peak = ProcessMemory.peakResidentBytes()
         workspace.models[name] = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
-        workspace.noteTiming("train \(name): \(Duration.describe(elapsed))")
+        workspace.noteTiming("train \(name): \(Duration.describe(elapsed)), peak RSS \(ByteCount.format(peak))")
 
         var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
@@ -106,7 +110,7 @@ struct TrainDirective: Directive {
                 yLabel: nil)))
         }
         if workspace.reportTimings {
-            outputs.append(.text("Training took \(Duration.describe(elapsed)) on this machine."))
+            outputs.append(.text("Training took \(Duration.describe(elapsed)) on this machine; the process's peak resident memory after training was \(ByteCount.format(peak))."))
         }
         return outputs
     }
@@ -123,11 +127,19 @@ struct TrainDirective: Directive {
         return Table.keyValue(title: "Model `\(name)`", [
             ("algorithm", .text(model.rawValue)),
             ("trained on", .text("\(view.reference) (\(NumberFormat.integer(view.frame.rowCount)) rows)")),
-            ("target", .text("\(trained.target) = \(trained.positiveLabel)")),
+            ("target", .text(Self.describeTarget(trained))),
             ("features", .text("\(features.count): \(features.joined(separator: ", "))")),
             ("parameters", .text(parameterText.isEmpty ? "defaults" : parameterText.joined(separator: ", "))),
             ("preprocessing", .text(preprocessingText ?? Self.defaultPreprocessing(model))),
         ])
+    }
+
+    static func describeTarget(_ model: TrainedModel) -> String {
+        switch model.task {
+        case .binary: "\(model.target) = \(model.positiveLabel ?? "") (binary)"
+        case .multiclass(let count): "\(model.target): \(count) classes (\(model.classes.joined(separator: ", ")))"
+        case .regression: "\(model.target) (regression)"
+        }
     }
 
     static func defaultPreprocessing(_ model: ModelKind) -> String {

@@ -39,7 +39,7 @@ struct ModelRegistryTests {
             #expect(first.modelKind == .decisionTree && first.target == "label" && first.positiveLabel == "yes")
             #expect(first.negativeLabel == "no")
             #expect(first.parameters == model.parameters)
-            #expect(first.engineVersion == EngineInfo.version && first.formatVersion == 1)
+            #expect(first.engineVersion == EngineInfo.version && first.formatVersion == 2)
             #expect(first.createdBy["notebook"] == "nb/census.md")
             #expect(try registry.manifest(name: "income") == second)
         }
