@@ -17,6 +17,14 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     /// - `criterion`: "gini" or "entropy" (default "gini").
     case decisionTree = "decision_tree"
 
+    /// The preprocessing a notebook gets for this kind when it leaves a choice open.
+    public var preprocessingDefaults: (scaling: Scaling, imputation: NumericImputation, encoding: CategoricalEncoding) {
+        switch self {
+        case .logisticRegression: (.standard, .mean, .oneHot)
+        case .decisionTree: (.unscaled, .mean, .oneHot)
+        }
+    }
+
     /// The tasks this kind can learn.
     public var tasks: [LearningTask.Family] {
         switch self {

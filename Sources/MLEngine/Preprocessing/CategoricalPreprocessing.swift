@@ -6,8 +6,15 @@
 public struct CategoricalPreprocessing: Sendable, Equatable, Hashable {
     /// How missing categories are filled; `nil` (the default) leaves them missing.
     public var imputation: CategoricalImputation?
-    /// How categories become numbers; one-hot by default.
-    public var encoding: CategoricalEncoding
+    /// How categories become numbers as given, or when not given (`nil`) chosen by model kind
+    /// (``PreprocessingSpec/resolved(for:)``): ordinal for models with native categories
+    /// (gradient boosting, naive Bayes), one-hot otherwise.
+    public var encodingChoice: CategoricalEncoding?
+    /// How categories become numbers; one-hot unless chosen otherwise.
+    public var encoding: CategoricalEncoding {
+        get { encodingChoice ?? .oneHot }
+        set { encodingChoice = newValue }
+    }
     /// For one-hot encoding, the most output columns per feature, counting an "other" column
     /// that gathers the least frequent training categories (ties: the first in sorted order
     /// goes to "other", as in scikit-learn). `nil` (the default) keeps every category.
@@ -15,16 +22,16 @@ public struct CategoricalPreprocessing: Sendable, Equatable, Hashable {
     public var maxCategories: Int?
 
     /// Creates categorical steps; the defaults are the engine's historical behaviour.
-    public init(imputation: CategoricalImputation? = nil, encoding: CategoricalEncoding = .oneHot, maxCategories: Int? = nil) {
+    public init(imputation: CategoricalImputation? = nil, encoding: CategoricalEncoding? = nil, maxCategories: Int? = nil) {
         self.imputation = imputation
-        self.encoding = encoding
+        self.encodingChoice = encoding
         self.maxCategories = maxCategories
     }
 
     /// Checks the values; `scope` names where they come from in messages.
     func validate(scope: String) throws(ModelError) {
         guard let maxCategories else { return }
-        if encoding != .oneHot {
+        if let encodingChoice, encodingChoice != .oneHot {
             throw ModelError("\(scope): `max_categories` applies only to one_hot encoding, not \(encoding.name)")
         }
         if maxCategories < 1 {
@@ -39,7 +46,7 @@ extension CategoricalPreprocessing: Codable {
         let container = try SpecCoding.container(
             decoder, allowed: ["imputation", "encoding", "max_categories"], in: "categorical preprocessing")
         imputation = try container.decodeIfPresent(CategoricalImputation.self, forKey: SpecKey("imputation"))
-        encoding = try container.decodeIfPresent(CategoricalEncoding.self, forKey: SpecKey("encoding")) ?? .oneHot
+        encodingChoice = try container.decodeIfPresent(CategoricalEncoding.self, forKey: SpecKey("encoding"))
         maxCategories = try container.decodeIfPresent(Int.self, forKey: SpecKey("max_categories"))
     }
 
@@ -47,7 +54,7 @@ extension CategoricalPreprocessing: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: SpecKey.self)
         try container.encodeIfPresent(imputation, forKey: SpecKey("imputation"))
-        try container.encode(encoding, forKey: SpecKey("encoding"))
+        try container.encodeIfPresent(encodingChoice, forKey: SpecKey("encoding"))
         try container.encodeIfPresent(maxCategories, forKey: SpecKey("max_categories"))
     }
 }

@@ -25,7 +25,9 @@ extension FeatureEncoder: Codable {
         if version == 1 {
             let standardize = try container.decode(Bool.self, forKey: .standardize)
             let scalings = try container.decode([LegacyScaling?].self, forKey: .scalings)
-            preprocessing = PreprocessingSpec(numeric: NumericPreprocessing(scaling: standardize ? .standard : .unscaled))
+            preprocessing = PreprocessingSpec(
+                numeric: NumericPreprocessing(imputation: .mean, scaling: standardize ? .standard : .unscaled),
+                categorical: CategoricalPreprocessing(encoding: .oneHot))
             transforms = zip(schema.features, scalings).map { feature, scaling in
                 if let scaling, feature.type == .numeric {
                     .numeric(NumericTransform(fill: scaling.mean, center: scaling.center, scale: scaling.scale))

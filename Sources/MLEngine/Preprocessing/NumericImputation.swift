@@ -12,9 +12,12 @@ public enum NumericImputation: Sendable, Equatable, Hashable {
     case mostFrequent
     /// A fixed number, which must be finite.
     case constant(Double)
+    /// No filling: missing values reach the model as `nan`, for models that handle them
+    /// natively (gradient boosting). Other models refuse `nan` inputs.
+    case none
 
     /// The names accepted by ``init(named:constant:)``, in documentation order.
-    public static let names = ["mean", "median", "most_frequent", "constant"]
+    public static let names = ["mean", "median", "most_frequent", "constant", "none"]
 
     /// The strategy's name: `mean`, `median`, `most_frequent` or `constant`.
     public var name: String {
@@ -23,6 +26,7 @@ public enum NumericImputation: Sendable, Equatable, Hashable {
         case .median: "median"
         case .mostFrequent: "most_frequent"
         case .constant: "constant"
+        case .none: "none"
         }
     }
 
@@ -33,11 +37,12 @@ public enum NumericImputation: Sendable, Equatable, Hashable {
         case ("mean", nil): self = .mean
         case ("median", nil): self = .median
         case ("most_frequent", nil): self = .mostFrequent
+        case ("none", nil): self = .none
         case ("constant", let value?): self = .constant(value)
         case ("constant", nil): throw ModelError("constant imputation needs a value, e.g. {constant: 0}")
         case (_, _?) where Self.names.contains(name): throw ModelError("`\(name)` imputation takes no value; only constant does")
         default:
-            throw ModelError("unknown imputation `\(name)` for numeric features; use mean, median, most_frequent or constant")
+            throw ModelError("unknown imputation `\(name)` for numeric features; use mean, median, most_frequent, constant or none")
         }
     }
 }

@@ -4,8 +4,8 @@
 /// Learned by ``FeatureEncoder`` from training data and stored in the model bundle, so that
 /// prediction applies exactly the numbers training used.
 public struct NumericTransform: Codable, Sendable, Equatable {
-    /// The value that replaces a missing one (the learned imputation).
-    public var fill: Double
+    /// The value that replaces a missing one (the learned imputation); `nil` keeps it missing (`nan`).
+    public var fill: Double?
     /// Ascending bin edges from the training minimum to the maximum when the feature is
     /// binned (the output before scaling is then the bin index), `nil` otherwise.
     public var binEdges: [Double]?
@@ -15,7 +15,7 @@ public struct NumericTransform: Codable, Sendable, Equatable {
     public var scale: Double
 
     /// Creates fitted numeric steps.
-    public init(fill: Double, binEdges: [Double]? = nil, center: Double = 0, scale: Double = 1) {
+    public init(fill: Double?, binEdges: [Double]? = nil, center: Double = 0, scale: Double = 1) {
         self.fill = fill
         self.binEdges = binEdges
         self.center = center
@@ -25,13 +25,14 @@ public struct NumericTransform: Codable, Sendable, Equatable {
     /// Learns the steps from a training column (`nan` = missing, no infinities).
     /// ``Scaling/automatic`` counts as ``Scaling/unscaled``.
     static func fit(_ values: [Double], steps: NumericPreprocessing) -> NumericTransform {
-        let fill: Double = switch steps.imputation {
+        let fill: Double? = switch steps.imputation {
+        case .none: nil
         case .mean: ColumnStatistics.mean(ofPresent: values)
         case .median: ColumnStatistics.median(ofSorted: values.filter { !$0.isNaN }.sorted())
         case .mostFrequent: ColumnStatistics.mostFrequent(ofSorted: values.filter { !$0.isNaN }.sorted())
         case .constant(let value): value
         }
-        var column = values.map { $0.isNaN ? fill : $0 }
+        var column = fill.map { fill in values.map { $0.isNaN ? fill : $0 } } ?? values.filter { !$0.isNaN }
         var edges: [Double]?
         if let binning = steps.binning {
             let binEdges = ColumnStatistics.binEdges(column, binning: binning)
@@ -55,7 +56,7 @@ public struct NumericTransform: Codable, Sendable, Equatable {
 
     /// Writes the transformed `values` into every `stride`-th element of `output` from `offset`.
     func apply(_ values: [Double], into output: inout UnsafeMutableBufferPointer<Double>, offset: Int, stride: Int) {
-        let (fill, center, scale) = (fill, center, scale)
+        let (fill, center, scale) = (fill ?? .nan, center, scale)
         var position = offset
         if let binEdges {
             binEdges.withUnsafeBufferPointer { edges in
@@ -75,7 +76,7 @@ public struct NumericTransform: Codable, Sendable, Equatable {
 
     /// Why these numbers cannot have come from fitting, or `nil` when they are consistent.
     var inconsistency: String? {
-        guard fill.isFinite, center.isFinite, scale.isFinite, scale != 0 else {
+        guard fill?.isFinite ?? true, center.isFinite, scale.isFinite, scale != 0 else {
             return "a numeric feature's fill, center and scale must be finite, and its scale not 0"
         }
         if let binEdges {

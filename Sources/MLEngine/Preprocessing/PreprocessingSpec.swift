@@ -49,23 +49,37 @@ public struct PreprocessingSpec: Sendable, Equatable, Hashable {
         }
     }
 
-    /// The spec with every ``Scaling/automatic`` replaced by what suits `kind`:
-    /// ``Scaling/standard`` for logistic regression, ``Scaling/unscaled`` for a decision tree.
+    /// The spec with every choice left open (``Scaling/automatic``, no imputation, no
+    /// categorical encoding) made as suits `kind` (see ``ModelKind/preprocessingDefaults``).
     public func resolved(for kind: ModelKind) -> PreprocessingSpec {
-        resolvingAutomatic(as: kind == .logisticRegression ? .standard : .unscaled)
+        let defaults = kind.preprocessingDefaults
+        return resolvingAutomatic(as: defaults.scaling, imputation: defaults.imputation, encoding: defaults.encoding)
     }
 
-    /// The spec with every ``Scaling/automatic`` replaced by `scaling`.
-    func resolvingAutomatic(as scaling: Scaling) -> PreprocessingSpec {
+    /// The spec with every ``Scaling/automatic`` replaced by `scaling`, and every imputation and
+    /// encoding left open set to `imputation` and `encoding`.
+    func resolvingAutomatic(
+        as scaling: Scaling, imputation: NumericImputation = .mean, encoding: CategoricalEncoding = .oneHot
+    ) -> PreprocessingSpec {
         func resolve(_ steps: NumericPreprocessing) -> NumericPreprocessing {
             var steps = steps
             if steps.scaling == .automatic { steps.scaling = scaling }
+            if steps.imputationChoice == nil { steps.imputationChoice = steps.binning == nil ? imputation : .mean }
+            return steps
+        }
+        func resolve(_ steps: CategoricalPreprocessing) -> CategoricalPreprocessing {
+            var steps = steps
+            if steps.encodingChoice == nil { steps.encodingChoice = steps.maxCategories == nil ? encoding : .oneHot }
             return steps
         }
         var spec = self
         spec.numeric = resolve(numeric)
+        spec.categorical = resolve(categorical)
         for (name, steps) in columns {
-            if case .numeric(let numericSteps) = steps { spec.columns[name] = .numeric(resolve(numericSteps)) }
+            switch steps {
+            case .numeric(let numericSteps): spec.columns[name] = .numeric(resolve(numericSteps))
+            case .categorical(let categoricalSteps): spec.columns[name] = .categorical(resolve(categoricalSteps))
+            }
         }
         return spec
     }

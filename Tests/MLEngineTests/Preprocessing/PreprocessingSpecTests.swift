@@ -25,13 +25,17 @@ struct PreprocessingSpecTests {
     @Test("the default spec is the historical encoding, resolved per model kind")
     func defaults() {
         let spec = PreprocessingSpec()
-        #expect(spec.numeric == NumericPreprocessing(imputation: .mean, binning: nil, scaling: .automatic))
-        #expect(spec.categorical == CategoricalPreprocessing(imputation: nil, encoding: .oneHot, maxCategories: nil))
+        #expect(spec.numeric == NumericPreprocessing(imputation: nil, binning: nil, scaling: .automatic))
+        #expect(spec.numeric.imputation == .mean)
+        #expect(spec.categorical == CategoricalPreprocessing(imputation: nil, encoding: nil, maxCategories: nil))
+        #expect(spec.categorical.encoding == .oneHot)
+        #expect(spec.resolved(for: .decisionTree).numeric.imputationChoice == .mean)
+        #expect(spec.resolved(for: .decisionTree).categorical.encodingChoice == .oneHot)
         #expect(spec.resolved(for: .logisticRegression).numeric.scaling == .standard)
         #expect(spec.resolved(for: .decisionTree).numeric.scaling == .unscaled)
         let withColumn = PreprocessingSpec(columns: ["a": .numeric(NumericPreprocessing()), "b": .categorical(CategoricalPreprocessing())])
-        #expect(withColumn.resolved(for: .logisticRegression).columns["a"] == .numeric(NumericPreprocessing(scaling: .standard)))
-        #expect(withColumn.resolved(for: .logisticRegression).columns["b"] == .categorical(CategoricalPreprocessing()))
+        #expect(withColumn.resolved(for: .logisticRegression).columns["a"] == .numeric(NumericPreprocessing(imputation: .mean, scaling: .standard)))
+        #expect(withColumn.resolved(for: .logisticRegression).columns["b"] == .categorical(CategoricalPreprocessing(encoding: .oneHot)))
     }
 
     @Test("the default spec trains exactly the encoder of `standardize`", arguments: ModelKind.allCases)
@@ -75,7 +79,7 @@ struct PreprocessingSpecTests {
         #expect(try Scaling(named: "min_max") == .minMax)
         #expect(try CategoricalEncoding(named: "ordinal") == .ordinal)
         #expect(try Binning.Strategy(named: "uniform") == .uniform)
-        #expect(throws: ModelError("unknown imputation `medain` for numeric features; use mean, median, most_frequent or constant")) {
+        #expect(throws: ModelError("unknown imputation `medain` for numeric features; use mean, median, most_frequent, constant or none")) {
             try NumericImputation(named: "medain")
         }
         #expect(throws: ModelError("constant imputation needs a value, e.g. {constant: 0}")) {
@@ -107,7 +111,7 @@ struct PreprocessingSpecTests {
             """)
         #expect(spec == PreprocessingSpec(
             numeric: NumericPreprocessing(imputation: .median, binning: Binning(bins: 5, strategy: .quantile), scaling: .minMax),
-            categorical: CategoricalPreprocessing(imputation: .constant("unknown"), encoding: .oneHot, maxCategories: 10),
+            categorical: CategoricalPreprocessing(imputation: .constant("unknown"), encoding: nil, maxCategories: 10),
             columns: [
                 "age": .numeric(NumericPreprocessing(imputation: .constant(0))),
                 "zip": .categorical(CategoricalPreprocessing(encoding: .ordinal)),
@@ -136,7 +140,7 @@ struct PreprocessingSpecTests {
         (#"{"numeric": {"scaler": "standard"}}"#, "unknown key `scaler` in numeric preprocessing; use imputation, binning or scaling"),
         (#"{"numerics": {}}"#, "unknown key `numerics` in preprocessing; use numeric, categorical or columns"),
         (#"{"numeric": {"imputation": "average"}}"#,
-         "unknown imputation `average` for numeric features; use mean, median, most_frequent or constant"),
+         "unknown imputation `average` for numeric features; use mean, median, most_frequent, constant or none"),
         (#"{"categorical": {"imputation": "median"}}"#,
          "`median` imputation needs numbers; categorical features take most_frequent or constant"),
         (#"{"numeric": {"binning": {"bins": 1}}}"#, "numeric features: `bins` must be at least 2; got 1"),
