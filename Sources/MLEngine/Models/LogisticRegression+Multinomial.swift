@@ -22,6 +22,10 @@ extension LogisticRegression {
             for j in 0..<columns { coefficients[k * columns + j] = result.weights[j * classes + k] }
             intercepts[k] = result.weights[columns * classes + k]
         }
+        // Softmax outputs do not change when every intercept moves by the same amount: report
+        // the centred ones (summing to 0), as scikit-learn does.
+        let meanIntercept = intercepts.reduce(0, +) / Double(classes)
+        for k in 0..<classes { intercepts[k] -= meanIntercept }
         return LogisticRegression(
             task: .multiclass(classes: classes), inputCount: columns, penalty: hyperparameters.penalty,
             coefficients: coefficients, intercepts: intercepts, converged: result.converged,

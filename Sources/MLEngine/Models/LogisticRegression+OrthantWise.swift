@@ -42,7 +42,7 @@ enum OrthantWiseLBFGS {
                 }
                 var direction = LogisticRegression.Problem.twoLoop(pseudo, steps: steps, changes: changes)
                 if l1 > 0 {
-                    for j in 0..<count where direction[j] * pseudo[j] >= 0 { direction[j] = 0 }
+                    for j in 0..<count where penalised[j] && direction[j] * pseudo[j] >= 0 { direction[j] = 0 }
                 }
                 accepted = lineSearch(
                     from: weights, value: value, pseudo: pseudo, direction: direction, penalised: penalised, l1: l1,
