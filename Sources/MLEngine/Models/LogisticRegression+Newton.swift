@@ -36,7 +36,7 @@ extension LogisticRegression.Problem {
         return state.gradient.map { -$0 }
     }
 
-    /// Solves `H d = -g` with the Hessian `I' + C Xᵀ D X` (`I'` without the intercept).
+    /// Solves `H d = -g` with the Hessian `l2·I' + C Xᵀ D X` (`I'` without the intercept).
     func newtonDirection(_ state: State) -> [Double]? {
         let size = columnCount + 1
         var hessian = [Double](repeating: 0, count: size * size)
@@ -57,7 +57,7 @@ extension LogisticRegression.Problem {
                 h[columnCount * size + columnCount] += weight
             }
             for i in 0..<size {
-                if i < columnCount { h[i * size + i] += 1 }
+                if i < columnCount { h[i * size + i] += l2 }
                 for j in 0..<i { h[i * size + j] = h[j * size + i] }
             }
         }

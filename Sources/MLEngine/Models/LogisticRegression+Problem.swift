@@ -19,8 +19,10 @@ extension LogisticRegression {
         let entries: [Double]
         let labels: [Double]
         let c: Double
+        /// The weight of the `0.5‖w‖²` term: 1 for the L2 penalty, 0 without it.
+        let l2: Double
 
-        init(x: FeatureMatrix, labels: [Double], c: Double) {
+        init(x: FeatureMatrix, labels: [Double], c: Double, l2: Double = 1) {
             var rowStarts = [0]
             var indices: [Int] = []
             var entries: [Double] = []
@@ -40,9 +42,10 @@ extension LogisticRegression {
             self.entries = entries
             self.labels = labels
             self.c = c
+            self.l2 = l2
         }
 
-        /// The objective `0.5‖w‖² + C Σ logloss` and its gradient at `weights`.
+        /// The objective `0.5·l2·‖w‖² + C Σ logloss` and its gradient at `weights`.
         func evaluate(_ weights: [Double]) -> State {
             var gradient = [Double](repeating: 0, count: columnCount + 1)
             var probabilities = [Double](repeating: 0, count: rowCount)
@@ -67,9 +70,9 @@ extension LogisticRegression {
             var penalty = 0.0
             for column in 0..<columnCount {
                 penalty += weights[column] * weights[column]
-                gradient[column] += weights[column]
+                gradient[column] += l2 * weights[column]
             }
-            return State(loss: 0.5 * penalty + c * logLoss, gradient: gradient, probabilities: probabilities)
+            return State(loss: 0.5 * l2 * penalty + c * logLoss, gradient: gradient, probabilities: probabilities)
         }
 
         /// The largest gradient component of the mean objective, scikit-learn's convergence measure.

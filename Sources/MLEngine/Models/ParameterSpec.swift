@@ -10,6 +10,10 @@ public struct ParameterSpec: Sendable, Equatable {
         case optionalInteger(atLeast: Int)
         /// One of these words.
         case oneOf([String])
+        /// A finite number at least 0.
+        case nonNegativeNumber
+        /// A whole number in this closed range.
+        case integerInRange(Int, Int)
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -27,6 +31,8 @@ public struct ParameterSpec: Sendable, Equatable {
         case .integer(let minimum): "an integer >= \(minimum)"
         case .optionalInteger(let minimum): "an integer >= \(minimum), or \"none\" for no limit"
         case .oneOf(let words): "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .nonNegativeNumber: "a number >= 0"
+        case .integerInRange(let low, let high): "an integer from \(low) to \(high)"
         }
     }
 
@@ -50,6 +56,14 @@ public struct ParameterSpec: Sendable, Equatable {
         case .oneOf(let words):
             guard case .string(let text) = value, words.contains(text.lowercased()) else { return nil }
             return .some(.string(text.lowercased()))
+        case .nonNegativeNumber:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number.isFinite, number >= 0 else { return nil }
+            return .some(.double(number))
+        case .integerInRange(let low, let high):
+            if case .bool = value { return nil }
+            guard let number = value.intValue, number >= low, number <= high else { return nil }
+            return .some(.int(number))
         }
     }
 }
