@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "MLEngineTests", dependencies: ["MLEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
-        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner"]),
+        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine"]),
     ]
 )
 

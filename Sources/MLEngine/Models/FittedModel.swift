@@ -7,36 +7,59 @@ public enum FittedModel: Codable, Sendable, Equatable {
     case logisticRegression(LogisticRegression)
     /// A fitted ``DecisionTree``.
     case decisionTree(DecisionTree)
+    /// A fitted ``LinearRegression``.
+    case linearRegression(LinearRegression)
+    /// A fitted ``KNearestNeighbors``.
+    case kNearestNeighbors(KNearestNeighbors)
+    /// A fitted ``NaiveBayes``.
+    case naiveBayes(NaiveBayes)
 
     /// The kind of model held.
     public var kind: ModelKind {
         switch self {
         case .logisticRegression: .logisticRegression
         case .decisionTree: .decisionTree
+        case .linearRegression: .linearRegression
+        case .kNearestNeighbors: .kNearestNeighbors
+        case .naiveBayes: .naiveBayes
+        }
+    }
+
+    /// The model behind the common ``Estimator`` interface (`nil` for the binary-only tree).
+    public var estimator: (any Estimator)? {
+        switch self {
+        case .logisticRegression(let model): model
+        case .decisionTree: nil
+        case .linearRegression(let model): model
+        case .kNearestNeighbors(let model): model
+        case .naiveBayes(let model): model
         }
     }
 
     /// What the model predicts.
-    public var task: LearningTask {
-        switch self {
-        case .logisticRegression, .decisionTree: .binary
-        }
-    }
+    public var task: LearningTask { estimator?.task ?? .binary }
 
     /// The number of encoded columns the model takes.
     public var inputCount: Int {
-        switch self {
-        case .logisticRegression(let model): model.coefficients.count
-        case .decisionTree(let model): model.featureImportances.count
-        }
+        if case .decisionTree(let tree) = self { return tree.featureImportances.count }
+        return estimator?.inputCount ?? 0
+    }
+
+    /// One importance per encoded column, or `nil` when the algorithm defines none.
+    public var featureImportances: [Double]? {
+        if case .decisionTree(let tree) = self { return tree.featureImportances }
+        return estimator?.featureImportances
     }
 
     /// `task.outputWidth` outputs per row of an encoded matrix (see ``LearningTask``).
     /// - Throws: ``ModelError`` when the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
         switch self {
-        case .logisticRegression(let model): try model.probabilities(x)
+        case .logisticRegression(let model): try model.predict(x)
         case .decisionTree(let model): try model.probabilities(x)
+        case .linearRegression(let model): try model.predict(x)
+        case .kNearestNeighbors(let model): try model.predict(x)
+        case .naiveBayes(let model): try model.predict(x)
         }
     }
 
@@ -61,6 +84,9 @@ public enum FittedModel: Codable, Sendable, Equatable {
         switch kind {
         case .logisticRegression: self = .logisticRegression(try container.decode(LogisticRegression.self, forKey: key))
         case .decisionTree: self = .decisionTree(try container.decode(DecisionTree.self, forKey: key))
+        case .linearRegression: self = .linearRegression(try container.decode(LinearRegression.self, forKey: key))
+        case .kNearestNeighbors: self = .kNearestNeighbors(try container.decode(KNearestNeighbors.self, forKey: key))
+        case .naiveBayes: self = .naiveBayes(try container.decode(NaiveBayes.self, forKey: key))
         }
     }
 
@@ -70,6 +96,9 @@ public enum FittedModel: Codable, Sendable, Equatable {
         switch self {
         case .logisticRegression(let model): try container.encode(model, forKey: KindKey(kind))
         case .decisionTree(let model): try container.encode(model, forKey: KindKey(kind))
+        case .linearRegression(let model): try container.encode(model, forKey: KindKey(kind))
+        case .kNearestNeighbors(let model): try container.encode(model, forKey: KindKey(kind))
+        case .naiveBayes(let model): try container.encode(model, forKey: KindKey(kind))
         }
     }
 }

@@ -1,34 +1,61 @@
 /// The kinds of model the engine can train, named as in notebooks.
+///
+/// Each kind's parameters, with their defaults and allowed values, are in ``parameters``
+/// (scikit-learn's names and defaults); the README's directive reference lists them.
 public enum ModelKind: String, Codable, Sendable, CaseIterable {
-    /// L2-regularised logistic regression on standardised features (``LogisticRegression``).
-    ///
-    /// Parameters:
-    /// - `C`: inverse regularisation strength, a number > 0 (default 1.0).
-    /// - `max_iter`: the most solver iterations, an integer >= 1 (default 100).
-    /// - `tol`: stop when the largest gradient component is below this, a number > 0 (default 0.0001).
+    /// Logistic regression, binary or multinomial, with an L2, L1 or no penalty (``LogisticRegression``).
     case logisticRegression = "logistic_regression"
-
-    /// A CART classification tree on unscaled features (``DecisionTree``).
-    ///
-    /// Parameters:
-    /// - `max_depth`: the deepest a leaf may be, an integer >= 1 or "none" (default none).
-    /// - `min_samples_split`: the fewest rows a node needs to be split, an integer >= 2 (default 2).
-    /// - `min_samples_leaf`: the fewest rows each side of a split keeps, an integer >= 1 (default 1).
-    /// - `criterion`: "gini" or "entropy" (default "gini").
+    /// A CART tree (``DecisionTree``).
     case decisionTree = "decision_tree"
+    /// Least squares, ridge (L2) or lasso (L1) regression (``LinearRegression``).
+    case linearRegression = "linear_regression"
+    /// k-nearest neighbours by brute force (``KNearestNeighbors``).
+    case kNearestNeighbors = "k_nearest_neighbors"
+    /// Gaussian naive Bayes on numeric columns and categorical naive Bayes on categories (``NaiveBayes``).
+    case naiveBayes = "naive_bayes"
 
-    /// The preprocessing a notebook gets for this kind when it leaves a choice open.
+    /// The parameters this kind accepts, in documentation order.
+    public var parameters: [ParameterSpec] {
+        switch self {
+        case .logisticRegression: LogisticRegression.Hyperparameters.parameterSpecs
+        case .decisionTree: DecisionTree.parameterSpecs
+        case .linearRegression: LinearRegression.Hyperparameters.parameterSpecs
+        case .kNearestNeighbors: KNearestNeighbors.Hyperparameters.parameterSpecs
+        case .naiveBayes: NaiveBayes.Hyperparameters.parameterSpecs
+        }
+    }
+
+    /// The preprocessing a notebook gets for this kind when it leaves a choice open: scaled
+    /// inputs for models that compare magnitudes, ordinal categories for models that treat
+    /// categories natively, and missing values kept only for models that handle them.
     public var preprocessingDefaults: (scaling: Scaling, imputation: NumericImputation, encoding: CategoricalEncoding) {
         switch self {
-        case .logisticRegression: (.standard, .mean, .oneHot)
+        case .logisticRegression, .linearRegression, .kNearestNeighbors: (.standard, .mean, .oneHot)
         case .decisionTree: (.unscaled, .mean, .oneHot)
+        case .naiveBayes: (.unscaled, .mean, .ordinal)
+        }
+    }
+
+    /// Whether the model takes `nan` inputs (missing values) natively.
+    public var handlesMissingValues: Bool { false }
+
+    /// What ``TrainedModel/featureImportances()`` measures for this kind, for chart labels;
+    /// `nil` when the kind defines no importances.
+    public var importanceMeaning: String? {
+        switch self {
+        case .logisticRegression, .linearRegression: "|coefficient| on the encoded inputs (share)"
+        case .decisionTree: "impurity decrease (share)"
+        case .kNearestNeighbors, .naiveBayes: nil
         }
     }
 
     /// The tasks this kind can learn.
     public var tasks: [LearningTask.Family] {
         switch self {
-        case .logisticRegression, .decisionTree: [.binary]
+        case .logisticRegression, .naiveBayes: [.binary, .multiclass]
+        case .decisionTree: [.binary]
+        case .linearRegression: [.regression]
+        case .kNearestNeighbors: [.binary, .multiclass, .regression]
         }
     }
 
@@ -43,31 +70,5 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
         throw ModelError(
             "`\(rawValue)` cannot learn \(what) such as `\(target)`; it handles "
                 + tasks.map(\.description).joined(separator: " and ") + " tasks")
-    }
-
-    /// The parameters this kind accepts, in documentation order.
-    public var parameters: [ParameterSpec] {
-        switch self {
-        case .logisticRegression:
-            [
-                ParameterSpec(name: "C", summary: "Inverse regularisation strength: smaller values regularise more.",
-                              defaultValue: .double(1.0), rule: .positiveNumber),
-                ParameterSpec(name: "max_iter", summary: "The most solver iterations.",
-                              defaultValue: .int(100), rule: .integer(atLeast: 1)),
-                ParameterSpec(name: "tol", summary: "Convergence tolerance on the largest gradient component.",
-                              defaultValue: .double(1e-4), rule: .positiveNumber),
-            ]
-        case .decisionTree:
-            [
-                ParameterSpec(name: "max_depth", summary: "The deepest a leaf may be (the root is depth 0).",
-                              defaultValue: nil, rule: .optionalInteger(atLeast: 1)),
-                ParameterSpec(name: "min_samples_split", summary: "The fewest rows a node needs to be split.",
-                              defaultValue: .int(2), rule: .integer(atLeast: 2)),
-                ParameterSpec(name: "min_samples_leaf", summary: "The fewest rows each side of a split must keep.",
-                              defaultValue: .int(1), rule: .integer(atLeast: 1)),
-                ParameterSpec(name: "criterion", summary: "The impurity a split minimises.",
-                              defaultValue: .string("gini"), rule: .oneOf(DecisionTree.Criterion.allCases.map(\.rawValue))),
-            ]
-        }
     }
 }

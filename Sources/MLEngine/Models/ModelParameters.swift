@@ -56,16 +56,6 @@ public enum ModelParameters {
         return result
     }
 
-    /// Solver settings from resolved parameters.
-    static func logisticHyperparameters(_ resolved: [String: ParameterValue]) -> LogisticRegression.Hyperparameters {
-        let defaults = LogisticRegression.Hyperparameters()
-        return LogisticRegression.Hyperparameters(
-            c: resolved["C"]?.doubleValue ?? defaults.c,
-            tolerance: resolved["tol"]?.doubleValue ?? defaults.tolerance,
-            maxIterations: resolved["max_iter"]?.intValue ?? defaults.maxIterations
-        )
-    }
-
     /// Tree settings from resolved parameters.
     static func treeHyperparameters(_ resolved: [String: ParameterValue]) -> DecisionTree.Hyperparameters {
         let defaults = DecisionTree.Hyperparameters()

@@ -4,12 +4,10 @@ extension TrainedModel {
     /// - Decision tree: impurity-decrease importances, one-hot columns summed back to their feature.
     /// - Logistic regression: absolute coefficients on the (standardised) inputs, summed per feature.
     ///
-    /// All importances are 0 when the model uses no feature (a single-leaf tree, zero weights).
+    /// All importances are 0 when the model uses no feature (a single-leaf tree, zero weights);
+    /// empty when the algorithm defines none (k-nearest neighbours).
     public func featureImportances() -> [(feature: String, importance: Double)] {
-        let perColumn: [Double] = switch model {
-        case .logisticRegression(let model): model.coefficients.map(abs)
-        case .decisionTree(let model): model.featureImportances
-        }
+        guard let perColumn = model.featureImportances else { return [] }
         let names = features
         var totals = [Double](repeating: 0, count: names.count)
         for (column, feature) in encoder.outputFeatureIndices.enumerated() where column < perColumn.count {

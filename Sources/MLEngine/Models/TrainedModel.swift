@@ -64,21 +64,8 @@ public struct TrainedModel: Codable, Sendable, Equatable {
         )
         let matrix = try encoder.transform(frame)
         var warnings = emptyFeatureWarnings(frame: frame, features: features)
-        let model: FittedModel
-        switch kind {
-        case .logisticRegression:
-            let settings = ModelParameters.logisticHyperparameters(resolved)
-            let fitted = try LogisticRegression.fit(matrix, labels: labels, hyperparameters: settings)
-            if !fitted.converged {
-                warnings.append(
-                    "logistic regression did not converge in \(fitted.iterations) iterations "
-                        + "(gradient \(fitted.gradientNorm) > tol \(settings.tolerance)); raise max_iter or lower C"
-                )
-            }
-            model = .logisticRegression(fitted)
-        case .decisionTree:
-            model = .decisionTree(try DecisionTree.fit(matrix, labels: labels, hyperparameters: ModelParameters.treeHyperparameters(resolved)))
-        }
+        let model = try fit(kind, matrix: matrix, targets: labels, task: targetEncoding.task, resolved: resolved, encoder: encoder, seed: seed)
+        if let note = convergenceWarning(model) { warnings.append(note) }
         return TrainedModel(
             kind: kind, parameters: resolved, encoder: encoder, target: target, targetEncoding: targetEncoding,
             model: model, warnings: warnings
@@ -132,6 +119,48 @@ public struct TrainedModel: Codable, Sendable, Equatable {
             throw ModelError("the data has no target column `\(target)`")
         }
         return try targetEncoding.encode(column)
+    }
+
+    private static func fit(
+        _ kind: ModelKind, matrix: FeatureMatrix, targets: [Double], task: LearningTask,
+        resolved: [String: ParameterValue], encoder: FeatureEncoder, seed: UInt64
+    ) throws(ModelError) -> FittedModel {
+        if !kind.handlesMissingValues, matrix.values.contains(where: \.isNaN) {
+            throw ModelError(
+                "`\(kind.rawValue)` cannot take missing values, but `imputation: none` left some; "
+                    + "choose an imputation (mean, median, most_frequent or constant)")
+        }
+        switch kind {
+        case .logisticRegression:
+            return .logisticRegression(try LogisticRegression.fit(
+                matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
+        case .decisionTree:
+            return .decisionTree(try DecisionTree.fit(
+                matrix, labels: targets, hyperparameters: ModelParameters.treeHyperparameters(resolved)))
+        case .linearRegression:
+            return .linearRegression(try LinearRegression.fit(
+                matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
+        case .kNearestNeighbors:
+            return .kNearestNeighbors(try KNearestNeighbors.fit(
+                matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
+        case .naiveBayes:
+            var settings = NaiveBayes.Hyperparameters(resolved: resolved)
+            settings.categoricalColumns = encoder.ordinalCategoricalColumns
+            return .naiveBayes(try NaiveBayes.fit(matrix, targets: targets, task: task, hyperparameters: settings, seed: seed))
+        }
+    }
+
+    /// A plain-language warning when an iterative solver stopped before converging.
+    private static func convergenceWarning(_ model: FittedModel) -> String? {
+        switch model {
+        case .logisticRegression(let fitted) where !fitted.converged:
+            "logistic regression did not converge in \(fitted.iterations) iterations "
+                + "(gradient \(fitted.gradientNorm)); raise max_iter or lower C"
+        case .linearRegression(let fitted):
+            fitted.warning ?? (fitted.converged ? nil : "lasso did not converge in \(fitted.iterations) sweeps; raise max_iter or alpha")
+        default:
+            nil
+        }
     }
 
     private static func emptyFeatureWarnings(frame: DataFrame, features: [String]) -> [String] {

@@ -103,11 +103,10 @@ struct TrainDirective: Directive {
         var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
         let importances = trained.featureImportances().sorted { $0.importance > $1.importance }.prefix(12)
-        if !importances.isEmpty {
+        if !importances.isEmpty, let meaning = model.importanceMeaning {
             outputs.append(.chart(Chart(
                 title: "What `\(name)` relies on", kind: .bars(importances.map { Bar(label: $0.feature, value: $0.importance) }),
-                xLabel: model == .logisticRegression ? "|coefficient| on standardised inputs (share)" : "impurity decrease (share)",
-                yLabel: nil)))
+                xLabel: meaning, yLabel: nil)))
         }
         if workspace.reportTimings {
             outputs.append(.text("Training took \(Duration.describe(elapsed)) on this machine; the process's peak resident memory after training was \(ByteCount.format(peak))."))
@@ -143,8 +142,11 @@ struct TrainDirective: Directive {
     }
 
     static func defaultPreprocessing(_ model: ModelKind) -> String {
-        let scaling = model == .logisticRegression ? ", standard scaling" : ""
-        return "defaults: numeric mean imputation\(scaling); categorical one-hot (unknown → all zeros)"
+        let defaults = model.preprocessingDefaults
+        let imputation = defaults.imputation == .none ? "missing values kept" : "\(defaults.imputation.name) imputation"
+        let scaling = defaults.scaling == .standard ? ", standard scaling" : ""
+        let categories = defaults.encoding == .oneHot ? "one-hot (unknown → all zeros)" : "ordinal codes (unknown → -1)"
+        return "defaults: numeric \(imputation)\(scaling); categorical \(categories)"
     }
 
     /// Decodes the `preprocessing` mapping through the engine's own `Codable` form.

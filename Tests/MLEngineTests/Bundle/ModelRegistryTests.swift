@@ -45,7 +45,7 @@ struct ModelRegistryTests {
         }
     }
 
-    @Test("loading reproduces predictions bit for bit", arguments: ModelKind.allCases)
+    @Test("loading reproduces predictions bit for bit", arguments: ModelFixtures.binaryKinds)
     func bitExactReload(kind: ModelKind) throws {
         try withRegistry { registry, _ in
             let model = try train(kind)
@@ -62,7 +62,7 @@ struct ModelRegistryTests {
         }
     }
 
-    @Test("the same model always writes byte-identical files", arguments: ModelKind.allCases)
+    @Test("the same model always writes byte-identical files", arguments: ModelFixtures.binaryKinds)
     func byteIdentical(kind: ModelKind) throws {
         try withRegistry { registry, root in
             _ = try registry.register(try train(kind), manifest: draft())

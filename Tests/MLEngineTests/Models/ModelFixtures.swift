@@ -3,6 +3,11 @@ import Foundation
 
 /// Frames and helpers shared by the model, metrics and bundle tests.
 enum ModelFixtures {
+    /// Every kind that learns a two-class target (the fixtures' `label`).
+    static let binaryKinds = ModelKind.allCases.filter { $0.tasks.contains(.binary) }
+    /// The kinds that existed before the model zoo, whose historical behaviour some tests pin.
+    static let historicalKinds: [ModelKind] = [.logisticRegression, .decisionTree]
+
     /// A dictionary-encoded column from optional strings (`nil` = missing), categories in order of appearance.
     static func categorical(_ name: String, _ values: [String?]) -> Column {
         var categories: [String] = []

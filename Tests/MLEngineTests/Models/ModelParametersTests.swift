@@ -5,17 +5,17 @@ import Testing
 struct ModelParametersTests {
     @Test("lists parameter names in documentation order")
     func names() {
-        #expect(ModelParameters.parameterNames(for: .logisticRegression) == ["C", "max_iter", "tol"])
+        #expect(ModelParameters.parameterNames(for: .logisticRegression) == ["C", "max_iter", "tol", "penalty"])
         #expect(ModelParameters.parameterNames(for: .decisionTree) == ["max_depth", "min_samples_split", "min_samples_leaf", "criterion"])
     }
 
     @Test("fills defaults and canonicalises values")
     func resolve() throws {
         #expect(try ModelParameters.resolve(kind: .logisticRegression, params: [:]) == [
-            "C": .double(1), "max_iter": .int(100), "tol": .double(1e-4),
+            "C": .double(1), "max_iter": .int(100), "tol": .double(1e-4), "penalty": .string("l2"),
         ])
         #expect(try ModelParameters.resolve(kind: .logisticRegression, params: ["C": .int(2), "max_iter": .double(50)]) == [
-            "C": .double(2), "max_iter": .int(50), "tol": .double(1e-4),
+            "C": .double(2), "max_iter": .int(50), "tol": .double(1e-4), "penalty": .string("l2"),
         ])
         #expect(try ModelParameters.resolve(kind: .decisionTree, params: ["max_depth": .string("8"), "criterion": .string("Entropy")]) == [
             "max_depth": .int(8), "min_samples_split": .int(2), "min_samples_leaf": .int(1), "criterion": .string("entropy"),
@@ -30,7 +30,7 @@ struct ModelParametersTests {
         )) {
             try ModelParameters.validate(kind: .decisionTree, params: ["max_dept": .int(3)])
         }
-        #expect(throws: ModelError(#"unknown parameter "c" for logistic_regression; valid parameters are: C, max_iter, tol"#)) {
+        #expect(throws: ModelError(#"unknown parameter "c" for logistic_regression; valid parameters are: C, max_iter, tol, penalty"#)) {
             try ModelParameters.validate(kind: .logisticRegression, params: ["c": .double(1)])
         }
     }

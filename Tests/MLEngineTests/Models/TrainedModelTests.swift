@@ -11,7 +11,7 @@ struct TrainedModelTests {
         )
     }
 
-    @Test("records what it was trained on", arguments: ModelKind.allCases)
+    @Test("records what it was trained on", arguments: ModelFixtures.binaryKinds)
     func metadata(kind: ModelKind) throws {
         let model = try train(kind)
         #expect(model.kind == kind)
@@ -19,11 +19,11 @@ struct TrainedModelTests {
         #expect(model.target == "label")
         #expect(model.positiveLabel == "yes")
         #expect(model.negativeLabel == "no")
-        #expect(model.encoder.standardize == (kind == .logisticRegression))
+        #expect(model.encoder.standardize == (kind.preprocessingDefaults.scaling == .standard))
         #expect(model.parameters == (try ModelParameters.resolve(kind: kind, params: [:])))
     }
 
-    @Test("predicts unseen rows with unknown and missing values", arguments: ModelKind.allCases)
+    @Test("predicts unseen rows with unknown and missing values", arguments: ModelFixtures.binaryKinds)
     func predicts(kind: ModelKind) throws {
         let model = try train(kind)
         let probabilities = try model.predictProbabilities(ModelFixtures.mixedTestFrame)
@@ -40,7 +40,7 @@ struct TrainedModelTests {
         #expect(accuracy == labels.count)
     }
 
-    @Test("importances are per original feature and sum to 1", arguments: ModelKind.allCases)
+    @Test("importances are per original feature and sum to 1", arguments: ModelFixtures.binaryKinds.filter { $0.importanceMeaning != nil })
     func importances(kind: ModelKind) throws {
         let importances = try train(kind, kind == .decisionTree ? ["max_depth": .int(3)] : [:]).featureImportances()
         #expect(importances.map(\.feature) == ["age", "hours", "color"])
@@ -89,9 +89,40 @@ struct TrainedModelTests {
         #expect(model.warnings == ["feature `blank` has no values in the training data and carries no information"])
     }
 
-    @Test("survives a JSON round trip unchanged", arguments: ModelKind.allCases)
+    @Test("a kind without importances gives none")
+    func noImportances() throws {
+        #expect(try train(.kNearestNeighbors).featureImportances().isEmpty)
+    }
+
+    @Test("multi-class and regression targets train the matching task")
+    func tasks() throws {
+        let frame = DataFrame(columns: [
+            .numeric(NumericColumn(name: "x", values: [1, 2, 3, 4, 5, 6, 7, 8, 9])),
+            .categorical(CategoricalColumn(name: "kind", codes: [0, 0, 0, 1, 1, 1, 2, 2, 2], categories: ["a", "b", "c"])),
+            .numeric(NumericColumn(name: "y", values: [1.5, 2, 3.5, 4, 5.5, 6, 7.5, 8, 9.5])),
+        ])
+        let classifier = try TrainedModel.train(
+            kind: .logisticRegression, parameters: ["C": .double(100)], frame: frame, features: ["x"], target: "kind", positive: nil)
+        #expect(classifier.task == .multiclass(classes: 3))
+        #expect(try classifier.predictLabels(frame) == ["a", "a", "a", "b", "b", "b", "c", "c", "c"])
+        let regression = try TrainedModel.train(
+            kind: .linearRegression, parameters: [:], frame: frame, features: ["x"], target: "y", positive: nil)
+        #expect(regression.task == .regression)
+        let predicted = try regression.predictOutputs(frame)
+        #expect(RegressionMetrics.compute(actual: [1.5, 2, 3.5, 4, 5.5, 6, 7.5, 8, 9.5], predicted: predicted).r2 > 0.98)
+        #expect(throws: ModelError("`linear_regression` cannot learn a target with 3 classes such as `kind`; it handles regression tasks")) {
+            try TrainedModel.train(kind: .linearRegression, parameters: [:], frame: frame, features: ["x"], target: "kind", positive: nil)
+        }
+    }
+
+    @Test("survives a JSON round trip unchanged", arguments: ModelFixtures.binaryKinds)
     func codable(kind: ModelKind) throws {
-        let model = try train(kind, kind == .logisticRegression ? ["C": .double(2)] : ["max_depth": .int(4)])
+        let parameters: [String: ParameterValue] = switch kind {
+        case .logisticRegression: ["C": .double(2)]
+        case .decisionTree: ["max_depth": .int(4)]
+        default: [:]
+        }
+        let model = try train(kind, parameters)
         let data = try JSONEncoder().encode(model)
         let decoded = try JSONDecoder().decode(TrainedModel.self, from: data)
         #expect(decoded == model)

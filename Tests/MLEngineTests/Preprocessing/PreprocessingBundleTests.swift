@@ -31,7 +31,7 @@ struct PreprocessingBundleTests {
 
     private func bitPatterns(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
 
-    @Test("the spec reaches the encoder", arguments: ModelKind.allCases)
+    @Test("the spec reaches the encoder", arguments: ModelFixtures.binaryKinds)
     func trained(kind: ModelKind) throws {
         let model = try train(kind)
         #expect(model.encoder.preprocessing == Self.spec)
@@ -49,7 +49,7 @@ struct PreprocessingBundleTests {
         #expect(probabilities.count == 4 && probabilities.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
-    @Test("loading from the registry reproduces predictions bit for bit", arguments: ModelKind.allCases)
+    @Test("loading from the registry reproduces predictions bit for bit", arguments: ModelFixtures.binaryKinds)
     func registryRoundTrip(kind: ModelKind) throws {
         let root = FileManager.default.temporaryDirectory.path + "/labbook-preprocessing-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -96,7 +96,7 @@ struct PreprocessingBundleTests {
         #expect(try encoder.transform(frame).values == [1, 0, 1, 0.125, 0, 0])
     }
 
-    @Test("a model whose encoder is stored as version 1 predicts bit for bit the same", arguments: ModelKind.allCases)
+    @Test("a model whose encoder is stored as version 1 predicts bit for bit the same", arguments: ModelFixtures.historicalKinds)
     func legacyModel(kind: ModelKind) throws {
         let model = try train(kind, preprocessing: PreprocessingSpec())
         // Rewrite the encoder in the version 1 layout, holding the same numbers.
