@@ -28,6 +28,8 @@ final class Workspace: @unchecked Sendable {
     private(set) var filesRead: [(path: String, fingerprint: String)] = []
     /// Machine-dependent measurements for the terminal summary (never in the report unless asked).
     private(set) var timingNotes: [String] = []
+    /// The per-directive and whole-run time limits (`--timeout`, `--run-timeout`).
+    var timeLimit = TimeLimit()
 
     init(
         baseDirectory: String, notebookPath: String, notebookHash: String, seed: UInt64,
