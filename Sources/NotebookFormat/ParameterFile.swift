@@ -41,8 +41,15 @@ public struct ParameterFile: Sendable, Equatable {
             }
             let current = frontMatter.parameters[index].value
             guard let value = current.converting(entry.value) else {
-                log.report(
-                    "`\(entry.key)` is \(current.typeName); got \(entry.value.typeName)", at: entry.value.location)
+                if case .list(let defaults) = current, case .list(let items) = entry.value.value,
+                    let bad = items.first(where: { item in defaults.first.map { $0.converting(item) == nil } ?? (item.value.scalarText == nil) })
+                {
+                    let element = defaults.first?.typeName ?? "string"
+                    log.report("`\(entry.key)` is a list of \(element); got \(bad.typeName)", at: bad.location)
+                } else {
+                    log.report(
+                        "`\(entry.key)` is \(current.typeName); got \(entry.value.typeName)", at: entry.value.location)
+                }
                 continue
             }
             frontMatter.parameters[index].value = value
