@@ -44,13 +44,18 @@ struct TimeLimit: Sendable {
         guard seconds > 0 else { throw timeout }
         let outcome = _WorkerResult<T>()
         let finished = DispatchSemaphore(value: 0)
+        let token = WorkerGate.Token()
         let worker = Thread {
+            WorkerGate.enter(token)
             outcome.store(Result { try work() })
             finished.signal()
         }
         worker.stackSize = 64 << 20
         worker.start()
-        guard finished.wait(timeout: .now() + seconds) == .success, let result = outcome.value else { throw timeout }
+        guard finished.wait(timeout: .now() + seconds) == .success, let result = outcome.value else {
+            WorkerGate.abandon(token)
+            throw timeout
+        }
         return try result.get()
     }
 

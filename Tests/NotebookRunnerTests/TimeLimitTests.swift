@@ -24,6 +24,25 @@ import Testing
         }
     }
 
+    @Test func writesFromAnAbandonedWorkerAreDropped() {
+        final class Box: @unchecked Sendable { var value = 0 }
+        let box = Box()
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        #expect(throws: TimeLimitExceeded.self) {
+            try TimeLimit(directiveSeconds: 0.05).run {
+                release.wait()
+                WorkerGate.write { box.value = 1 }
+                done.signal()
+            }
+        }
+        release.signal()
+        done.wait()
+        #expect(WorkerGate.read { box.value } == 0)
+        WorkerGate.write { box.value = 2 }
+        #expect(WorkerGate.read { box.value } == 2)
+    }
+
     @Test func aSpentRunLimitStopsEverythingAfter() {
         let limit = TimeLimit(runSeconds: 0)
         #expect(limit.exhaustion == "the run's time limit of 0 s was reached")
