@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md
               labbook run notebooks/*.md --out reports
               labbook run notebooks/income.md -p max_depth=12
-              labbook run notebooks/income.md --params grid/deep.yaml -p seed_label=b
+              labbook run notebooks/income.md --params grid/deep.yaml -p max_depth=12
               labbook run notebooks/income.md --timeout 60 --run-timeout 600
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --sweep min_samples_leaf=1,20
 

@@ -63,7 +63,7 @@ import Reports
         #expect(outcome.exitCode == 2)
         #expect(outcome.runs.isEmpty)
         #expect(outcome.diagnostics.map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
-            "notebook.md:1:1: error: -p depth=deep: `depth` is int, and `deep` is not\n 1 | ---\n   | ^"
+            "notebook.md:1:1: error: --sweep depth=deep: `depth` is int, and `deep` is not\n 1 | ---\n   | ^"
         ])
         #expect(!sandbox.exists("reports"))
     }

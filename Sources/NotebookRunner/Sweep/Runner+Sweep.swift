@@ -15,8 +15,11 @@ extension Runner {
         for assignment in assignments {
             var checked = options
             checked.parameterOverrides += assignment
-            for diagnostic in check(checked).diagnostics where !problems.contains(diagnostic) {
-                problems.append(diagnostic)
+            for var diagnostic in check(checked).diagnostics {
+                for (name, value) in assignment {
+                    diagnostic = diagnostic.replacingOccurrences(of: "error: -p \(name)=\(value):", with: "error: --sweep \(name)=\(value):")
+                }
+                if !problems.contains(diagnostic) { problems.append(diagnostic) }
             }
         }
         if !problems.isEmpty {
