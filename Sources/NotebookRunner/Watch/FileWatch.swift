@@ -60,9 +60,20 @@ public struct FileWatch: Sendable {
 }
 
 extension Runner {
-    /// The files `labbook watch` follows after `outcome`: the notebook, a `--params` file, and
-    /// every data file the run read.
+    /// The files `labbook watch` follows after `outcome`: the notebook, a `--params` file, the
+    /// data files the notebook names (`load`'s `from`, `monitor`'s `current`), and every data
+    /// file the run read.
     public static func watchedFiles(_ options: RunOptions, after outcome: RunOutcome) -> [String] {
-        [options.notebookPath] + (options.parameterFile.map { [$0] } ?? []) + outcome.filesRead
+        var paths = [options.notebookPath] + (options.parameterFile.map { [$0] } ?? [])
+        if case .success(let plan) = makePlan(options) {
+            let base = (options.notebookPath as NSString).deletingLastPathComponent
+            let context = PlanContext(baseDirectory: base.isEmpty ? "." : base)
+            for step in plan.steps {
+                if let load = step.directive as? LoadDirective { paths.append(context.resolve(load.path)) }
+                if let monitor = step.directive as? MonitorDirective { paths.append(context.resolve(monitor.current)) }
+            }
+        }
+        for path in outcome.filesRead where !paths.contains(path) { paths.append(path) }
+        return paths
     }
 }
