@@ -4,7 +4,7 @@ import Reports
 /// The comparison report of a sweep: one row per parameter set, one column per evaluated
 /// model and metric, the best value of each metric column in bold, links to each run's report.
 enum SweepReport {
-    /// Metrics where a smaller value is better.
+    /// Metrics where a smaller value is better (the same as `evaluate`'s).
     static let lowerIsBetter: Set<String> = ["log_loss", "rmse", "mae", "mse", "brier"]
 
     static func make(notebookPath: String, sweep: Sweep, runs: [SweepOutcome.Run]) -> Report {
@@ -52,7 +52,7 @@ enum SweepReport {
             let measured = metricColumns.map { column in
                 run.outcome.evaluations.last(where: { $0.model == column.model && $0.metrics[column.metric] != nil })?
                     .metrics[column.metric]
-            }
+            }.map { $0.flatMap { $0.isNaN ? nil : $0 } }
             row += measured.map { $0.map { TableCell.number($0, decimals: 4) } ?? .missing }
             row += [.link("report", url: run.reportName + ".html"), .link("report", url: run.reportName + ".md")]
             rows.append(row)
