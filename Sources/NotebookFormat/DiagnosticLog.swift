@@ -27,6 +27,11 @@ public final class DiagnosticLog: @unchecked Sendable {
                 sourceLine: sourceLine(location.line), hint: hint))
     }
 
+    /// Adds a diagnostic made elsewhere, e.g. one located in a `--params` file.
+    public func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// The text of a 1-based line, without a trailing carriage return.
     public func sourceLine(_ line: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }

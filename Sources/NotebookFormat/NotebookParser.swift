@@ -18,16 +18,18 @@ public enum NotebookParser {
         public var log: DiagnosticLog
     }
 
-    /// Parses `source`. `parameterOverrides` are `-p name=value` pairs from the command line.
+    /// Parses `source`. `parameterFile` holds `--params` values; `parameterOverrides` are
+    /// `-p name=value` pairs from the command line and win over the file.
     public static func parse(
         source: String, path: String, directiveKinds: Set<String>,
-        parameterOverrides: [(name: String, value: String)] = []
+        parameterOverrides: [(name: String, value: String)] = [], parameterFile: ParameterFile? = nil
     ) -> Result {
         let log = DiagnosticLog(file: path, source: source)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         var frontMatter = FrontMatterParser.parse(lines: lines, log: log)
+        for diagnostic in parameterFile?.apply(to: &frontMatter) ?? [] { log.append(diagnostic) }
         ParameterOverrides.apply(parameterOverrides, to: &frontMatter, log: log)
 
         var markdownLines = lines.map(String.init)

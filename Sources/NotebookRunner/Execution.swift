@@ -24,15 +24,16 @@ struct Execution {
                 kind: step.cell.kind, name: directive.label, source: step.cell.source, location: location,
                 status: .succeeded, outputs: [])
             let started = ContinuousClock.now
-            if let missing = directive.inputs.first(where: { unavailable[$0] != nil }) {
-                let reason = "needs `\(missing)`, which \(unavailable[missing] ?? "failed")"
+            let missing = directive.inputs.first(where: { unavailable[$0] != nil })
+            if let reason = missing.map({ "needs `\($0)`, which \(unavailable[$0] ?? "failed")" }) ?? workspace.timeLimit.exhaustion {
                 section.status = .skipped(reason)
                 for name in directive.outputs { unavailable[name] = "was skipped" }
+                if missing == nil, execution.exitCode == 0 { execution.exitCode = 1 }
                 execution.record(step, section: section, status: .skipped, message: reason, started: started)
                 continue
             }
             do {
-                section.outputs = try directive.execute(in: workspace)
+                section.outputs = try workspace.timeLimit.run { try directive.execute(in: workspace) }
                 execution.record(step, section: section, status: .ran, message: nil, started: started)
             } catch let failure as ExpectationFailure {
                 section.outputs = failure.outputs

@@ -14,10 +14,14 @@ struct NotebookPlan: Sendable {
     var diagnostics: [Diagnostic]
     var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
 
-    /// Parses and checks `source` without executing anything.
-    static func make(source: String, path: String, overrides: [(name: String, value: String)]) -> NotebookPlan {
+    /// Parses and checks `source` without executing anything. Problems in `parameterFile`
+    /// come first, then the notebook's in source order.
+    static func make(
+        source: String, path: String, overrides: [(name: String, value: String)], parameterFile: ParameterFile? = nil
+    ) -> NotebookPlan {
         let parsed = NotebookParser.parse(
-            source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides)
+            source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides,
+            parameterFile: parameterFile)
         let base = (path as NSString).deletingLastPathComponent
         let context = PlanContext(baseDirectory: base.isEmpty ? "." : base)
         var steps: [Step] = []
@@ -28,7 +32,9 @@ struct NotebookPlan: Sendable {
                 steps.append(Step(cell: cell, directive: directive))
             }
         }
-        let diagnostics = parsed.log.diagnostics.sorted { $0.location < $1.location }
+        let diagnostics = parsed.log.diagnostics.sorted {
+            ($0.file == path ? 1 : 0, $0.location) < ($1.file == path ? 1 : 0, $1.location)
+        }
         return NotebookPlan(notebook: parsed.notebook, steps: steps, diagnostics: diagnostics)
     }
 }

@@ -13,6 +13,14 @@ public struct RunOptions: Sendable {
     public var stateDirectory: String?
     /// Called before each directive runs, with e.g. `train tree (3/7)`; for a progress line.
     public var progress: (@Sendable (String) -> Void)?
+    /// A YAML file of parameter values (`--params`); `parameterOverrides` win over it.
+    public var parameterFile: String?
+    /// The reports' base name (`NAME.html`); defaults to the notebook's file name without extension.
+    public var reportName: String?
+    /// The longest one directive may run, in seconds (`--timeout`); `nil` for no limit.
+    public var directiveTimeout: Double?
+    /// The longest the whole run may take, in seconds (`--run-timeout`); `nil` for no limit.
+    public var runTimeout: Double?
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",
@@ -51,4 +59,20 @@ public struct RunOutcome: Sendable {
     /// Machine-dependent measurements for the terminal (never in the report by default).
     public var timingNotes: [String]
     public var seconds: Double
+    /// Every `evaluate` result, in evaluation order (empty when nothing ran).
+    public var evaluations: [Evaluation] = []
+    /// The data files the run read, as paths usable from the current folder, in reading order.
+    public var filesRead: [String] = []
+
+    /// The metrics one `evaluate` measured for one model.
+    public struct Evaluation: Sendable, Equatable {
+        public var model: String
+        /// Metric name → value, e.g. `roc_auc` → 0.87.
+        public var metrics: [String: Double]
+    }
+
+    mutating func record(_ workspace: Workspace) {
+        evaluations = workspace.evaluations.map { Evaluation(model: $0.model, metrics: $0.metrics) }
+        filesRead = workspace.filesRead.map { workspace.resolve($0.path) }
+    }
 }

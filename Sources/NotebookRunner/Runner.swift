@@ -16,10 +16,11 @@ public enum Runner {
     /// Parses and checks a notebook without executing anything; returns the formatted diagnostics.
     public static func check(_ options: RunOptions) -> RunOutcome {
         let started = ContinuousClock.now
-        guard let source = readNotebook(options.notebookPath) else {
-            return failure("\(options.notebookPath): error: cannot read the notebook", started: started)
+        let plan: NotebookPlan
+        switch makePlan(options) {
+        case .success(let made): plan = made
+        case .failure(let problem): return failure(problem.message, started: started)
         }
-        let plan = NotebookPlan.make(source: source, path: options.notebookPath, overrides: options.parameterOverrides)
         return RunOutcome(
             exitCode: plan.isValid ? 0 : 2, diagnostics: plan.diagnostics.map(\.description), steps: [],
             reportPaths: [], timingNotes: [], seconds: seconds(since: started))
@@ -29,10 +30,12 @@ public enum Runner {
     /// An invalid notebook executes nothing (exit code 2).
     public static func run(_ options: RunOptions) -> RunOutcome {
         let started = ContinuousClock.now
-        guard let source = readNotebook(options.notebookPath) else {
-            return failure("\(options.notebookPath): error: cannot read the notebook", started: started)
+        let plan: NotebookPlan
+        switch makePlan(options) {
+        case .success(let made): plan = made
+        case .failure(let problem): return failure(problem.message, started: started)
         }
-        let plan = NotebookPlan.make(source: source, path: options.notebookPath, overrides: options.parameterOverrides)
+        let source = plan.notebook.source
         let displayPath = reportPath(for: options.notebookPath)
         guard plan.isValid else {
             return RunOutcome(
@@ -47,10 +50,11 @@ public enum Runner {
             baseDirectory: baseDirectory, notebookPath: displayPath, notebookHash: notebookHash,
             seed: plan.notebook.frontMatter.seed,
             registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
+        workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
         let execution = Execution.perform(plan, in: workspace, progress: options.progress)
         let report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
-        let name = ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = options.reportName ?? ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
         let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
         var diagnostics: [String] = []
         do {
@@ -59,10 +63,12 @@ public enum Runner {
         } catch {
             diagnostics.append("error: \(error)")
         }
-        return RunOutcome(
+        var outcome = RunOutcome(
             exitCode: diagnostics.isEmpty ? execution.exitCode : 1, diagnostics: diagnostics, steps: execution.steps,
             reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes,
             seconds: seconds(since: started))
+        outcome.record(workspace)
+        return outcome
     }
 
     /// The notebook path as reports show it: relative to the current folder, or just the file
@@ -74,7 +80,7 @@ public enum Runner {
         return (path as NSString).lastPathComponent
     }
 
-    private static func readNotebook(_ path: String) -> String? {
+    static func readNotebook(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(data: data, encoding: .utf8)
     }

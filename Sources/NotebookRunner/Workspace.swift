@@ -19,15 +19,32 @@ final class Workspace: @unchecked Sendable {
     /// Whether measured timings go into the report (they make it machine-dependent).
     let reportTimings: Bool
 
-    private(set) var datasets: [String: LoadedDataset] = [:]
-    var models: [String: TrainedModelEntry] = [:]
-    var deployments: [String: Deployment] = [:]
+    // State is read and written through `WorkerGate`: a directive abandoned by its time limit
+    // (`TimeLimit`) may still be running on its worker thread; its later writes are dropped.
+    private var _datasets: [String: LoadedDataset] = [:]
+    private var _models: [String: TrainedModelEntry] = [:]
+    private var _deployments: [String: Deployment] = [:]
+    private var _evaluations: [(model: String, metrics: [String: Double])] = []
+    private var _filesRead: [(path: String, fingerprint: String)] = []
+    private var _timingNotes: [String] = []
+
+    var datasets: [String: LoadedDataset] { WorkerGate.read { _datasets } }
+    var models: [String: TrainedModelEntry] {
+        get { WorkerGate.read { _models } }
+        set { WorkerGate.write { _models = newValue } }
+    }
+    var deployments: [String: Deployment] {
+        get { WorkerGate.read { _deployments } }
+        set { WorkerGate.write { _deployments = newValue } }
+    }
     /// Every evaluated metric: model name → metric name → value, in evaluation order.
-    private(set) var evaluations: [(model: String, metrics: [String: Double])] = []
+    var evaluations: [(model: String, metrics: [String: Double])] { WorkerGate.read { _evaluations } }
     /// Every data file read, in reading order: path as written in the notebook → content fingerprint.
-    private(set) var filesRead: [(path: String, fingerprint: String)] = []
+    var filesRead: [(path: String, fingerprint: String)] { WorkerGate.read { _filesRead } }
     /// Machine-dependent measurements for the terminal summary (never in the report unless asked).
-    private(set) var timingNotes: [String] = []
+    var timingNotes: [String] { WorkerGate.read { _timingNotes } }
+    /// The per-directive and whole-run time limits (`--timeout`, `--run-timeout`).
+    var timeLimit = TimeLimit()
 
     init(
         baseDirectory: String, notebookPath: String, notebookHash: String, seed: UInt64,
@@ -52,12 +69,12 @@ final class Workspace: @unchecked Sendable {
         path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
     }
 
-    func add(_ dataset: LoadedDataset) { datasets[dataset.name] = dataset }
+    func add(_ dataset: LoadedDataset) { WorkerGate.write { _datasets[dataset.name] = dataset } }
 
     /// The dataset called `reference` (`census`, `census.train`, `census.test`).
     func dataset(_ reference: String) throws(DirectiveError) -> DatasetView {
         let (base, part) = PlanContext.split(reference)
-        guard let dataset = datasets[base] else { throw DirectiveError("dataset `\(base)` is not available") }
+        guard let dataset = WorkerGate.read({ _datasets[base] }) else { throw DirectiveError("dataset `\(base)` is not available") }
         switch part {
         case nil: return DatasetView(reference: reference, dataset: dataset, frame: dataset.frame)
         case "train"?: return DatasetView(reference: reference, dataset: dataset, frame: dataset.frame.rows(at: dataset.trainRows ?? []))
@@ -67,19 +84,21 @@ final class Workspace: @unchecked Sendable {
     }
 
     func model(_ name: String) throws(DirectiveError) -> TrainedModelEntry {
-        guard let model = models[name] else { throw DirectiveError("model `\(name)` is not available") }
+        guard let model = WorkerGate.read({ _models[name] }) else { throw DirectiveError("model `\(name)` is not available") }
         return model
     }
 
     func recordEvaluation(model: String, metrics: [String: Double]) {
-        evaluations.append((model, metrics))
+        WorkerGate.write { _evaluations.append((model, metrics)) }
     }
 
     func recordFile(_ path: String, fingerprint: String) {
-        if !filesRead.contains(where: { $0.path == path }) { filesRead.append((path, fingerprint)) }
+        WorkerGate.write {
+            if !_filesRead.contains(where: { $0.path == path }) { _filesRead.append((path, fingerprint)) }
+        }
     }
 
-    func noteTiming(_ text: String) { timingNotes.append(text) }
+    func noteTiming(_ text: String) { WorkerGate.write { _timingNotes.append(text) } }
 }
 
 /// A loaded CSV and its split.

@@ -11,8 +11,15 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md
               labbook run notebooks/*.md --out reports
               labbook run notebooks/income.md -p max_depth=12
+              labbook run notebooks/income.md --params grid/deep.yaml -p max_depth=12
+              labbook run notebooks/income.md --timeout 60 --run-timeout 600
+              labbook run notebooks/income.md --sweep max_depth=4,8,12 --sweep min_samples_leaf=1,20
 
             Directives run in document order. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
+
+            --params reads a YAML mapping of parameter names to values, checked like -p; -p wins when both set a name. --timeout fails a directive that runs longer than SECONDS ("timed out after 60 s") and skips what depends on it; --run-timeout also skips everything after the run's limit is reached. Either way the report is written and the exit code is 1.
+
+            --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs' evaluate metrics (best in bold). The exit code is the worst run's.
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """)
@@ -32,19 +39,58 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "State folder for the model registry (default: .labbook beside the notebook).")
     var state: String?
 
+    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
+    var params: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fail a directive that runs longer than this.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Stop the whole run after this long.", valueName: "seconds"))
+    var runTimeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Run once per value (repeatable: the cross product).", valueName: "name=v1,v2"))
+    var sweep: [String] = []
+
+    func validate() throws {
+        for (flag, value) in [("--timeout", timeout), ("--run-timeout", runTimeout)] {
+            if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(flag) takes a positive number of seconds") }
+        }
+    }
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
+        let sweep: Sweep
+        do { sweep = try Sweep(arguments: self.sweep) } catch { throw ValidationError(error.description) }
         var worst: Int32 = 0
         for notebook in notebooks {
-            let outcome = Runner.run(
-                RunOptions(
-                    notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
-                    reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine))
-            Terminal.clearProgress()
-            Terminal.printOutcome(outcome, notebook: notebook)
-            worst = max(worst, outcome.exitCode)
+            var options = RunOptions(
+                notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
+                reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
+            options.parameterFile = params
+            options.directiveTimeout = timeout
+            options.runTimeout = runTimeout
+            worst = max(worst, sweep.axes.isEmpty ? runOnce(options) : runSweep(options, sweep: sweep))
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+
+    private func runOnce(_ options: RunOptions) -> Int32 {
+        let outcome = Runner.run(options)
+        Terminal.clearProgress()
+        Terminal.printOutcome(outcome, notebook: options.notebookPath)
+        return outcome.exitCode
+    }
+
+    private func runSweep(_ options: RunOptions, sweep: Sweep) -> Int32 {
+        let outcome = Runner.sweep(options, sweep: sweep) { run in
+            Terminal.clearProgress()
+            Terminal.printOutcome(run.outcome, notebook: run.reportName)
+        }
+        Terminal.printDiagnostics(outcome.diagnostics)
+        if !outcome.reportPaths.isEmpty {
+            Terminal.error("\(options.notebookPath): sweep of \(outcome.runs.count) runs; comparison: " + outcome.reportPaths.joined(separator: ", "))
+        }
+        return outcome.exitCode
     }
 }
 
@@ -58,6 +104,7 @@ struct CheckCommand: ParsableCommand {
             Examples:
               labbook check notebooks/income.md
               labbook check notebooks/*.md -p max_depth=12
+              labbook check notebooks/income.md --params grid/deep.yaml
             """)
 
     @Argument(help: "The notebooks to check.")
@@ -66,11 +113,16 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customShort("p"), help: ArgumentHelp("Override a front-matter parameter.", valueName: "name=value"))
     var parameters: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
+    var params: String?
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         var worst: Int32 = 0
         for notebook in notebooks {
-            let outcome = Runner.check(RunOptions(notebookPath: notebook, parameterOverrides: overrides))
+            var options = RunOptions(notebookPath: notebook, parameterOverrides: overrides)
+            options.parameterFile = params
+            let outcome = Runner.check(options)
             Terminal.printDiagnostics(outcome.diagnostics)
             if outcome.exitCode == 0 { Terminal.error("\(notebook): ok") }
             worst = max(worst, outcome.exitCode)

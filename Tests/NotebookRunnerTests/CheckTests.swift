@@ -66,3 +66,26 @@ import Testing
         #expect(!sandbox.exists("reports/nb.md"))
     }
 }
+
+@Suite struct ParameterFileCheckTests {
+    @Test func aBadParameterFileIsALocatedErrorAndExitsTwo() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(String.notebook("---", "params:", "  depth: 3", "---", "Text."), to: "nb.md")
+        try sandbox.write("depth: [1]\n", to: "p.yaml")
+        var options = RunOptions(notebookPath: sandbox.root + "/nb.md", outputDirectory: sandbox.root + "/reports")
+        options.parameterFile = sandbox.root + "/p.yaml"
+        let checked = Runner.check(options)
+        #expect(checked.exitCode == 2)
+        #expect(checked.diagnostics.map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
+            "p.yaml:1:8: error: `depth` is int; got a list\n 1 | depth: [1]\n   |        ^"
+        ])
+        #expect(Runner.run(options).exitCode == 2)
+        #expect(!sandbox.exists("reports"))
+        options.parameterFile = sandbox.root + "/missing.yaml"
+        #expect(Runner.check(options).diagnostics == ["\(sandbox.root)/missing.yaml: error: cannot read the parameter file"])
+        try sandbox.write("depth: 7\n", to: "p.yaml")
+        options.parameterFile = sandbox.root + "/p.yaml"
+        #expect(Runner.run(options).exitCode == 0)
+        #expect(try sandbox.read("reports/nb.md").contains("depth=7"))
+    }
+}

@@ -43,7 +43,10 @@ extension HTMLRenderer {
                 let missing = value == .missing ? " missing" : ""
                 let classes = (spec.alignment == .right ? "num" : "") + missing
                 let attribute = classes.isEmpty ? "" : " class=\"\(classes.trimmingWhitespace())\""
-                return "<td\(attribute)>\(text(value?.formatted ?? ""))</td>"
+                var content = text(value?.formatted ?? "")
+                if case .link(_, let url)? = value { content = "<a href=\"\(text(url))\">\(content)</a>" }
+                if table.highlightedCells.contains(CellPosition(row: index, column: column)) { content = "<strong>\(content)</strong>" }
+                return "<td\(attribute)>\(content)</td>"
             }.joined()
             lines.append((highlighted ? "<tr class=\"highlight\">" : "<tr>") + cells + "</tr>")
         }

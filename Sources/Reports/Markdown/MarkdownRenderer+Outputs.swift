@@ -25,11 +25,30 @@ extension MarkdownRenderer {
         let header = table.columns.map { _MarkdownText.tableCell($0.name) }
         let rows = table.rows.enumerated().map { index, row in
             table.columns.indices.map { column -> String in
-                let text = column < row.count ? _MarkdownText.tableCell(row[column].formatted) : ""
-                return index == table.highlightedRow && !text.isEmpty ? "**" + text + "**" : text
+                var text = column < row.count ? _MarkdownText.tableCell(row[column].formatted) : ""
+                if column < row.count, case .link(_, let url) = row[column] { text = "[\(text)](\(linkTarget(url)))" }
+                let highlighted = index == table.highlightedRow || table.highlightedCells.contains(CellPosition(row: index, column: column))
+                return highlighted && !text.isEmpty ? "**" + text + "**" : text
             }
         }
         return gfmTable(header: header, alignments: table.columns.map(\.alignment), rows: rows)
+    }
+
+    /// A link destination that survives Markdown: spaces, parentheses and angle brackets percent-encoded.
+    private static func linkTarget(_ url: String) -> String {
+        var encoded = ""
+        for character in url {
+            switch character {
+            case " ": encoded += "%20"
+            case "(": encoded += "%28"
+            case ")": encoded += "%29"
+            case "<": encoded += "%3C"
+            case ">": encoded += "%3E"
+            case "|": encoded += "%7C"
+            default: encoded.append(character)
+            }
+        }
+        return encoded
     }
 
     private static func metricLines(_ group: MetricGroup) -> String {

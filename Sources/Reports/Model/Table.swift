@@ -11,17 +11,21 @@ public struct Table: Sendable, Equatable, Codable {
     public var rows: [[TableCell]]
     /// The index in `rows` of a row to emphasise (e.g. the best model), if any.
     public var highlightedRow: Int?
+    /// Single cells to emphasise (e.g. the best value of each metric column), shown in bold.
+    public var highlightedCells: Set<CellPosition>
 
     /// Creates a table.
     public init(
         title: String? = nil,
         columns: [TableColumn],
         rows: [[TableCell]],
-        highlightedRow: Int? = nil
+        highlightedRow: Int? = nil,
+        highlightedCells: Set<CellPosition> = []
     ) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.highlightedRow = highlightedRow
+        self.highlightedCells = highlightedCells
     }
 }

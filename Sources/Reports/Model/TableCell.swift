@@ -10,6 +10,8 @@ public enum TableCell: Sendable, Equatable, Codable {
     case percent(Double, decimals: Int)
     /// No value; shown as `—`.
     case missing
+    /// Text linking to `url` (a relative path such as `income--depth=3.html`); escaped on output.
+    case link(String, url: String)
 
     /// The cell as display text, e.g. `0.8712`, `28,155`, `87.1%` or `—`.
     public var formatted: String {
@@ -19,6 +21,7 @@ public enum TableCell: Sendable, Equatable, Codable {
         case .integer(let value): NumberFormat.integer(value)
         case .percent(let value, let decimals): NumberFormat.percent(value, decimals: decimals)
         case .missing: NumberFormat.missing
+        case .link(let text, _): text
         }
     }
 }

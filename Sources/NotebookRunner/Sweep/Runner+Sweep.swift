@@ -1,0 +1,63 @@
+import Foundation
+import Reports
+
+extension Runner {
+    /// Runs the notebook once per parameter set of `sweep`, then writes the comparison report
+    /// `NAME.sweep.html` / `.md` beside the runs' own reports `NAME--name=value,….html` / `.md`.
+    ///
+    /// Every parameter set is checked first; if any is invalid nothing runs (exit code 2).
+    /// All runs share the state folder. `finished` is called after each run, in order.
+    public static func sweep(
+        _ options: RunOptions, sweep: Sweep, finished: ((SweepOutcome.Run) -> Void)? = nil
+    ) -> SweepOutcome {
+        let assignments = sweep.assignments
+        var problems: [String] = []
+        for assignment in assignments {
+            var checked = options
+            checked.parameterOverrides += assignment
+            for var diagnostic in check(checked).diagnostics {
+                for (name, value) in assignment {
+                    diagnostic = diagnostic.replacingOccurrences(of: "error: -p \(name)=\(value):", with: "error: --sweep \(name)=\(value):")
+                }
+                if !problems.contains(diagnostic) { problems.append(diagnostic) }
+            }
+        }
+        if !problems.isEmpty {
+            return SweepOutcome(exitCode: 2, diagnostics: problems, runs: [], reportPaths: [])
+        }
+        let notebookName = ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        var runs: [SweepOutcome.Run] = []
+        var usedNames: Set<String> = []
+        for assignment in assignments {
+            var name = Sweep.reportName(notebook: notebookName, assignment: assignment)
+            var suffix = 2
+            while usedNames.contains(name) {
+                name = Sweep.reportName(notebook: notebookName, assignment: assignment) + "-\(suffix)"
+                suffix += 1
+            }
+            usedNames.insert(name)
+            var runOptions = options
+            runOptions.parameterOverrides += assignment
+            runOptions.reportName = name
+            let run = SweepOutcome.Run(assignment: assignment, reportName: name, outcome: Runner.run(runOptions))
+            finished?(run)
+            runs.append(run)
+        }
+        let report = SweepReport.make(
+            notebookPath: reportPath(for: options.notebookPath), sweep: sweep, runs: runs)
+        let paths = ["html", "md"].map {
+            (options.outputDirectory as NSString).appendingPathComponent("\(notebookName).sweep.\($0)")
+        }
+        var diagnostics: [String] = []
+        do {
+            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
+            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
+        } catch {
+            diagnostics.append("error: \(error)")
+        }
+        let worst = runs.map(\.outcome.exitCode).max() ?? 0
+        return SweepOutcome(
+            exitCode: diagnostics.isEmpty ? worst : max(worst, 1), diagnostics: diagnostics, runs: runs,
+            reportPaths: diagnostics.isEmpty ? paths : [])
+    }
+}
