@@ -11,8 +11,9 @@ struct Labbook: ParsableCommand {
             Examples:
               labbook run notebooks/income.md
               labbook check notebooks/income.md
+              labbook cache clean notebooks/income.md
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, CacheCommand.self])
 }

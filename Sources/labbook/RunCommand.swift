@@ -11,8 +11,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md
               labbook run notebooks/*.md --out reports
               labbook run notebooks/income.md -p max_depth=12
+              labbook run notebooks/income.md --no-cache
 
-            Directives run in document order. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
+            Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything (and refreshes the cache). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """)
@@ -29,17 +30,21 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Put measured timings into the reports (they then differ between runs).")
     var timings = false
 
-    @Option(name: .long, help: "State folder for the model registry (default: .labbook beside the notebook).")
+    @Option(name: .long, help: "State folder for the model registry and the cache (default: .labbook beside the notebook).")
     var state: String?
+
+    @Flag(name: .long, help: "Execute every directive instead of reusing cached results (the cache is still refreshed).")
+    var noCache = false
 
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         var worst: Int32 = 0
         for notebook in notebooks {
-            let outcome = Runner.run(
-                RunOptions(
-                    notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
-                    reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine))
+            var options = RunOptions(
+                notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
+                reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
+            options.useCache = !noCache
+            let outcome = Runner.run(options)
             Terminal.clearProgress()
             Terminal.printOutcome(outcome, notebook: notebook)
             worst = max(worst, outcome.exitCode)

@@ -1,0 +1,15 @@
+import Foundation
+
+extension Runner {
+    /// The directive cache for one run of `plan`: data files fingerprinted (memoised) and
+    /// every directive's key computed, before anything executes.
+    static func makeCache(plan: NotebookPlan, workspace: Workspace, options: RunOptions, state: String) -> DirectiveCache {
+        let store = CacheStore(stateDirectory: state)
+        let fingerprints = FileFingerprints(cacheRoot: store.root)
+        let keys = CacheKeys.compute(plan, seed: workspace.seed, options: options.reportTimings ? ["timings=true"] : []) {
+            fingerprints.fingerprint(of: workspace.resolve($0))
+        }
+        fingerprints.save()
+        return DirectiveCache(store: store, plan: plan, workspace: workspace, keys: keys, useCache: options.useCache)
+    }
+}
