@@ -6,10 +6,14 @@ extension Runner {
     static func makeCache(plan: NotebookPlan, workspace: Workspace, options: RunOptions, state: String) -> DirectiveCache {
         let store = CacheStore(stateDirectory: state)
         let fingerprints = FileFingerprints(cacheRoot: store.root)
-        let keys = CacheKeys.compute(plan, seed: workspace.seed, options: options.reportTimings ? ["timings=true"] : []) {
-            fingerprints.fingerprint(of: workspace.resolve($0))
+        var planned: [String: String] = [:]
+        let keys = CacheKeys.compute(plan, seed: workspace.seed, options: options.reportTimings ? ["timings=true"] : []) { path in
+            let fingerprint = fingerprints.fingerprint(of: workspace.resolve(path))
+            planned[path] = fingerprint
+            return fingerprint
         }
         fingerprints.save()
-        return DirectiveCache(store: store, plan: plan, workspace: workspace, keys: keys, useCache: options.useCache)
+        return DirectiveCache(
+            store: store, plan: plan, workspace: workspace, keys: keys, fileFingerprints: planned, useCache: options.useCache)
     }
 }

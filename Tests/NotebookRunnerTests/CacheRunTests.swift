@@ -59,6 +59,7 @@ import Testing
         #expect(outcome.exitCode == 0)
         #expect(Self.steps(outcome, .ran) == ["train tree", "evaluate tree, logistic", "deploy workers-model", "monitor data/current.csv"])
         #expect(Self.steps(outcome, .cached) == ["load workers", "explore workers", "train logistic"])
+        #expect(!sandbox.exists(".labbook/registry/workers-model/2"), "the restored model equals the registered one")
         let cached = try reports(sandbox)
         #expect(sandbox.run(overrides: [("depth", "5")], useCache: false).exitCode == 0)
         #expect(try reports(sandbox) == cached)
@@ -102,14 +103,36 @@ import Testing
         #expect(sandbox.run().exitCode == 0)
         let fresh = try reports(sandbox)
         let objects = sandbox.root + "/.labbook/cache/objects"
-        for name in try FileManager.default.contentsOfDirectory(atPath: objects) {
-            try Data("garbage".utf8).write(to: URL(fileURLWithPath: objects + "/" + name))
+        for (index, name) in try FileManager.default.contentsOfDirectory(atPath: objects).enumerated() {
+            let url = URL(fileURLWithPath: objects + "/" + name)
+            var bytes = try Data(contentsOf: url)
+            if index % 2 == 0, !bytes.isEmpty {
+                bytes[bytes.count - 1] ^= 0x01  // same size, one bit off
+            } else {
+                bytes = Data("garbage".utf8)
+            }
+            try bytes.write(to: url)
         }
         let outcome = sandbox.run()
         #expect(outcome.exitCode == 0)
         #expect(Self.steps(outcome, .ran) == Self.all)
         #expect(try reports(sandbox) == fresh)
         #expect(Self.steps(sandbox.run(), .cached) == Self.all, "the rerun repaired the cache")
+    }
+
+    @Test func damagedEntriesAndFingerprintMemosMeanARerunNotACrash() throws {
+        let sandbox = try makeSandbox()
+        #expect(sandbox.run().exitCode == 0)
+        let fresh = try reports(sandbox)
+        let cache = sandbox.root + "/.labbook/cache"
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache + "/entries") {
+            try Data("{\"formatVersion\": 1, \"key\": [".utf8).write(to: URL(fileURLWithPath: cache + "/entries/" + name))
+        }
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: cache + "/fingerprints.json"))
+        let outcome = sandbox.run()
+        #expect(outcome.exitCode == 0)
+        #expect(Self.steps(outcome, .ran) == Self.all)
+        #expect(try reports(sandbox) == fresh)
     }
 
     @Test func aDamagedDatasetIsRebuiltByRunningItsLoadAgain() throws {

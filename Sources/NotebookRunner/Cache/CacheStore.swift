@@ -30,12 +30,15 @@ struct CacheStore: Sendable {
 
     // MARK: objects
 
-    /// Stores `data` under its SHA-256 (once) and returns that hash.
+    /// Stores `data` under its SHA-256 and returns that hash; an intact copy is kept, a
+    /// damaged one replaced.
     @discardableResult
     func put(_ data: Data) throws -> String {
         let hash = data.withUnsafeBytes { Digest.sha256Hex($0) }
         let path = objectsFolder + "/" + hash
-        if CacheFiles.size(of: path) != Int64(data.count) { try CacheFiles.writeAtomically(data, to: path) }
+        if CacheFiles.size(of: path) != Int64(data.count) || object(hash) == nil {
+            try CacheFiles.writeAtomically(data, to: path)
+        }
         return hash
     }
 

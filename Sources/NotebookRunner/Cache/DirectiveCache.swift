@@ -15,6 +15,8 @@ final class DirectiveCache: @unchecked Sendable {
     let keys: [String?]
     /// Whether hits may be used (`--no-cache` still writes entries).
     let useCache: Bool
+    /// The data files' fingerprints the keys were computed with, by path as written.
+    private let fileFingerprints: [String: String]
     private let plan: NotebookPlan
     private let workspace: Workspace
     /// Names defined by hits and not restored yet.
@@ -25,8 +27,12 @@ final class DirectiveCache: @unchecked Sendable {
     /// Problems worth a line on the terminal (the cache could not be written, …).
     private(set) var notes: [String] = []
 
-    init(store: CacheStore, plan: NotebookPlan, workspace: Workspace, keys: [String?], useCache: Bool) {
+    init(
+        store: CacheStore, plan: NotebookPlan, workspace: Workspace, keys: [String?], fileFingerprints: [String: String] = [:],
+        useCache: Bool
+    ) {
         self.store = store
+        self.fileFingerprints = fileFingerprints
         self.plan = plan
         self.workspace = workspace
         self.keys = keys
@@ -53,6 +59,11 @@ final class DirectiveCache: @unchecked Sendable {
     /// Stores what step `index` produced (best effort: a failure becomes a note).
     func save(step index: Int, outputs: [ReportOutput], log: StepLog, seconds: Double) {
         guard let key = keys[index] else { return }
+        // A file that changed between planning and reading must not be cached under the old key.
+        guard log.filesRead.allSatisfy({ file in fileFingerprints[file.path].map { $0 == file.fingerprint } ?? true }) else {
+            notes.append("cache: a data file changed during the run; \(plan.steps[index].cell.kind) was not cached")
+            return
+        }
         do {
             let entry = try makeEntry(step: index, key: key, outputs: outputs, log: log, seconds: seconds)
             try store.write(entry)
