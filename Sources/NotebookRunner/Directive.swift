@@ -21,9 +21,21 @@ protocol Directive: Sendable {
     var inputs: [String] { get }
     /// Names this directive defines.
     var outputs: [String] { get }
+    /// Data files it reads, as written in the notebook (their content is part of its cache key).
+    var dataFiles: [String] { get }
+    /// Models it scores with `Workspace.recordEvaluation`.
+    var evaluatedModels: [String] { get }
+    /// Models whose recorded metrics it reads (so the directives that evaluated them are upstream).
+    var evaluationInputs: [String] { get }
 
     /// Runs the directive, reading and writing `workspace`; returns the report outputs.
     func execute(in workspace: Workspace) throws -> [ReportOutput]
+}
+
+extension Directive {
+    var dataFiles: [String] { [] }
+    var evaluatedModels: [String] { [] }
+    var evaluationInputs: [String] { [] }
 }
 
 /// The directives a notebook may use.

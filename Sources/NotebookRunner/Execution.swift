@@ -10,11 +10,15 @@ struct Execution {
     var sections: [SourceLocation: DirectiveSection] = [:]
     var steps: [RunOutcome.Step] = []
     var exitCode: Int32 = 0
+    /// The steps' cache keys (empty without a cache).
+    var keys: [String?] = []
 
     static func perform(
-        _ plan: NotebookPlan, in workspace: Workspace, progress: (@Sendable (String) -> Void)? = nil
+        _ plan: NotebookPlan, in workspace: Workspace, progress: (@Sendable (String) -> Void)? = nil,
+        cache: DirectiveCache? = nil
     ) -> Execution {
         var execution = Execution()
+        execution.keys = cache?.keys ?? []
         var unavailable: [String: String] = [:]
         for (index, step) in plan.steps.enumerated() {
             let directive = step.directive
@@ -32,8 +36,15 @@ struct Execution {
                 execution.record(step, section: section, status: .skipped, message: reason, started: started)
                 continue
             }
+            if let outputs = cache?.lookup(step: index) {
+                section.outputs = outputs
+                execution.record(step, section: section, status: .cached, message: nil, started: started)
+                continue
+            }
             do {
-                section.outputs = try workspace.timeLimit.run { try directive.execute(in: workspace) }
+                let (outputs, log) = try workspace.logging { try workspace.timeLimit.run { try directive.execute(in: workspace) } }
+                section.outputs = outputs
+                cache?.save(step: index, outputs: outputs, log: log, seconds: Runner.seconds(since: started))
                 execution.record(step, section: section, status: .ran, message: nil, started: started)
             } catch let failure as ExpectationFailure {
                 section.outputs = failure.outputs
@@ -48,6 +59,9 @@ struct Execution {
                 execution.record(step, section: section, status: .failed, message: message, started: started)
             }
         }
+        for index in cache?.rerun ?? [] where execution.steps.indices.contains(index) {
+            execution.steps[index].status = .ran
+        }
         return execution
     }
 
@@ -60,5 +74,7 @@ struct Execution {
             RunOutcome.Step(
                 kind: step.cell.kind, label: step.directive.label, location: section.location, status: status,
                 seconds: Runner.seconds(since: started), message: message))
+        let index = steps.count - 1
+        if keys.indices.contains(index) { steps[index].key = keys[index] }
     }
 }

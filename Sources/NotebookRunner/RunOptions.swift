@@ -21,6 +21,9 @@ public struct RunOptions: Sendable {
     public var directiveTimeout: Double?
     /// The longest the whole run may take, in seconds (`--run-timeout`); `nil` for no limit.
     public var runTimeout: Double?
+    /// Reuse cached directive results whose key is unchanged (`--no-cache` sets it to `false`;
+    /// results are still written to the cache).
+    public var useCache: Bool = true
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",
@@ -40,13 +43,15 @@ public struct RunOptions: Sendable {
 public struct RunOutcome: Sendable {
     /// One directive's fate.
     public struct Step: Sendable {
-        public enum Status: String, Sendable { case ran, failed, skipped }
+        public enum Status: String, Sendable { case ran, cached, failed, skipped }
         public var kind: String
         public var label: String?
         public var location: String
         public var status: Status
         public var seconds: Double
         public var message: String?
+        /// The directive's cache key (`sha256:…`); `nil` when it has none.
+        public var key: String?
     }
 
     /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.

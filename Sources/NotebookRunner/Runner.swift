@@ -52,7 +52,9 @@ public enum Runner {
             registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
         workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
-        let execution = Execution.perform(plan, in: workspace, progress: options.progress)
+        let cache = makeCache(plan: plan, workspace: workspace, options: options, state: state)
+        let execution = Execution.perform(plan, in: workspace, progress: options.progress, cache: cache)
+        cache.recordLatest(notebook: options.notebookPath)
         let report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         let name = options.reportName ?? ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
         let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
@@ -65,7 +67,7 @@ public enum Runner {
         }
         var outcome = RunOutcome(
             exitCode: diagnostics.isEmpty ? execution.exitCode : 1, diagnostics: diagnostics, steps: execution.steps,
-            reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes,
+            reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes + cache.notes,
             seconds: seconds(since: started))
         outcome.record(workspace)
         return outcome

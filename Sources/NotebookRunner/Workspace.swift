@@ -45,6 +45,12 @@ final class Workspace: @unchecked Sendable {
     var timingNotes: [String] { WorkerGate.read { _timingNotes } }
     /// The per-directive and whole-run time limits (`--timeout`, `--run-timeout`).
     var timeLimit = TimeLimit()
+    /// Restores a dataset, model or deployment defined by a cached directive on first use;
+    /// set by the directive cache.
+    var restore: ((WorkspaceName) -> Void)?
+    /// What the running directive recorded (for its cache entry).
+    private var _stepLog = StepLog()
+    var stepLog: StepLog { WorkerGate.read { _stepLog } }
 
     init(
         baseDirectory: String, notebookPath: String, notebookHash: String, seed: UInt64,
@@ -74,7 +80,7 @@ final class Workspace: @unchecked Sendable {
     /// The dataset called `reference` (`census`, `census.train`, `census.test`).
     func dataset(_ reference: String) throws(DirectiveError) -> DatasetView {
         let (base, part) = PlanContext.split(reference)
-        guard let dataset = WorkerGate.read({ _datasets[base] }) else { throw DirectiveError("dataset `\(base)` is not available") }
+        guard let dataset = loadedDataset(base) else { throw DirectiveError("dataset `\(base)` is not available") }
         switch part {
         case nil: return DatasetView(reference: reference, dataset: dataset, frame: dataset.frame)
         case "train"?: return DatasetView(reference: reference, dataset: dataset, frame: dataset.frame.rows(at: dataset.trainRows ?? []))
@@ -84,21 +90,68 @@ final class Workspace: @unchecked Sendable {
     }
 
     func model(_ name: String) throws(DirectiveError) -> TrainedModelEntry {
-        guard let model = WorkerGate.read({ _models[name] }) else { throw DirectiveError("model `\(name)` is not available") }
+        guard let model = trainedModel(name) else { throw DirectiveError("model `\(name)` is not available") }
         return model
     }
 
+    /// The dataset called `name`, restored from the cache if need be.
+    func loadedDataset(_ name: String) -> LoadedDataset? {
+        if datasets[name] == nil { restore?(.dataset(name)) }
+        return datasets[name]
+    }
+
+    /// The model called `name`, restored from the cache if need be.
+    func trainedModel(_ name: String) -> TrainedModelEntry? {
+        if models[name] == nil { restore?(.model(name)) }
+        return models[name]
+    }
+
+    /// The deployment called `name`, restored from the cache if need be.
+    func deployment(_ name: String) -> Deployment? {
+        if deployments[name] == nil { restore?(.deployment(name)) }
+        return deployments[name]
+    }
+
+    /// Runs `body` with a fresh step log and returns what it recorded; the previous log is
+    /// put back afterwards (a directive may run inside another's restore).
+    func logging<T>(_ body: () throws -> T) throws -> (T, StepLog) {
+        let saved = stepLog
+        WorkerGate.write { _stepLog = StepLog() }
+        defer { WorkerGate.write { _stepLog = saved } }
+        let value = try body()
+        return (value, stepLog)
+    }
+
     func recordEvaluation(model: String, metrics: [String: Double]) {
-        WorkerGate.write { _evaluations.append((model, metrics)) }
+        WorkerGate.write {
+            _evaluations.append((model, metrics))
+            _stepLog.evaluations.append(CachedEvaluation(model: model, metrics: metrics))
+        }
     }
 
     func recordFile(_ path: String, fingerprint: String) {
         WorkerGate.write {
             if !_filesRead.contains(where: { $0.path == path }) { _filesRead.append((path, fingerprint)) }
+            if !_stepLog.filesRead.contains(where: { $0.path == path }) {
+                _stepLog.filesRead.append(CachedFile(path: path, fingerprint: fingerprint))
+            }
         }
     }
 
     func noteTiming(_ text: String) { WorkerGate.write { _timingNotes.append(text) } }
+}
+
+/// A name a directive defines, by what it stands for.
+enum WorkspaceName: Hashable, Sendable {
+    case dataset(String)
+    case model(String)
+    case deployment(String)
+}
+
+/// What one directive recorded besides its outputs.
+struct StepLog: Sendable {
+    var evaluations: [CachedEvaluation] = []
+    var filesRead: [CachedFile] = []
 }
 
 /// A loaded CSV and its split.
@@ -139,6 +192,8 @@ struct Deployment: Sendable {
     var model: TrainedModel
     /// The trained model it came from.
     var source: String
+    /// The alias pointed at this version, if any.
+    var alias: String?
 }
 
 /// A failure while a directive runs: shown in the report at the directive's place.

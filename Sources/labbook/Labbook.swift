@@ -14,8 +14,9 @@ struct Labbook: ParsableCommand {
               labbook run notebooks/income.md --sweep max_depth=4,8,12
               labbook verify notebooks/income.md
               labbook watch notebooks/income.md
+              labbook cache clean notebooks/income.md
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self])
 }

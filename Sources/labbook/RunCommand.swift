@@ -14,8 +14,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md --params grid/deep.yaml -p max_depth=12
               labbook run notebooks/income.md --timeout 60 --run-timeout 600
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --sweep min_samples_leaf=1,20
+              labbook run notebooks/income.md --no-cache
 
-            Directives run in document order. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
+            Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything (and refreshes the cache). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
             --params reads a YAML mapping of parameter names to values, checked like -p; -p wins when both set a name. --timeout fails a directive that runs longer than SECONDS ("timed out after 60 s") and skips what depends on it; --run-timeout also skips everything after the run's limit is reached. Either way the report is written and the exit code is 1.
 
@@ -36,7 +37,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Put measured timings into the reports (they then differ between runs).")
     var timings = false
 
-    @Option(name: .long, help: "State folder for the model registry (default: .labbook beside the notebook).")
+    @Option(name: .long, help: "State folder for the model registry and the cache (default: .labbook beside the notebook).")
     var state: String?
 
     @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
@@ -57,6 +58,9 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    @Flag(name: .long, help: "Execute every directive instead of reusing cached results (the cache is still refreshed).")
+    var noCache = false
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         let sweep: Sweep
@@ -66,6 +70,7 @@ struct RunCommand: ParsableCommand {
             var options = RunOptions(
                 notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
                 reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
+            options.useCache = !noCache
             options.parameterFile = params
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout

@@ -42,6 +42,7 @@ enum Terminal {
             let status: String
             switch step.status {
             case .ran: status = paint("ran    ", "32")
+            case .cached: status = paint("cached ", "36")
             case .failed: status = paint("failed ", "1;31")
             case .skipped: status = paint("skipped", "33")
             }
@@ -52,9 +53,10 @@ enum Terminal {
         }
         for note in outcome.timingNotes { error("  \(paint("timing", "2"))  \(note)") }
         let ran = outcome.steps.filter { $0.status == .ran }.count
+        let cached = outcome.steps.filter { $0.status == .cached }.count
         let failed = outcome.steps.filter { $0.status == .failed }.count
         let skipped = outcome.steps.filter { $0.status == .skipped }.count
         let destination = outcome.reportPaths.isEmpty ? "no report written" : "reports: " + outcome.reportPaths.joined(separator: ", ")
-        error("\(notebook): \(ran) ran, 0 cached, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", outcome.seconds)) s; \(destination)")
+        error("\(notebook): \(ran) ran, \(cached) cached, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", outcome.seconds)) s; \(destination)")
     }
 }

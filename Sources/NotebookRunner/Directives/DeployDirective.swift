@@ -25,6 +25,7 @@ struct DeployDirective: Directive {
     var label: String? { registeredName }
     var inputs: [String] { [model] }
     var outputs: [String] { [registeredName] }
+    var evaluationInputs: [String] { [model] }
 
     init?(spec: SpecReader, plan: PlanContext) {
         alias = spec.string("alias")
@@ -47,7 +48,7 @@ struct DeployDirective: Directive {
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
         let entry = try workspace.model(model)
         let metrics = workspace.evaluations.last { $0.model == model }?.metrics ?? [:]
-        let dataset = workspace.datasets[PlanContext.split(entry.trainedOn).base]
+        let dataset = workspace.loadedDataset(PlanContext.split(entry.trainedOn).base)
         let draft = ModelManifestDraft(
             name: registeredName,
             createdBy: ["notebook": workspace.notebookPath, "notebook_sha256": workspace.notebookHash, "model": model],
@@ -63,7 +64,8 @@ struct DeployDirective: Directive {
         guard expected == actual else {
             throw DirectiveError("the registered bundle predicts differently from the trained model; it was not trusted")
         }
-        workspace.deployments[registeredName] = Deployment(name: registeredName, manifest: manifest, model: loaded, source: model)
+        workspace.deployments[registeredName] = Deployment(
+            name: registeredName, manifest: manifest, model: loaded, source: model, alias: alias)
         workspace.noteTiming("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
         let folder = ".labbook/registry/\(registeredName)/\(manifest.version)/"
         return [

@@ -29,6 +29,7 @@ struct EvaluateDirective: Directive {
     var label: String? { models.joined(separator: ", ") }
     var inputs: [String] { models + (data.map { [PlanContext.split($0).base] } ?? []) }
     var outputs: [String] { [] }
+    var evaluatedModels: [String] { models }
 
     init?(spec: SpecReader, plan: PlanContext) {
         threshold = spec.double("threshold", range: 0...1) ?? 0.5

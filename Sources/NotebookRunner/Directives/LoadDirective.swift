@@ -31,6 +31,7 @@ struct LoadDirective: Directive {
     var label: String? { name }
     var inputs: [String] { [] }
     var outputs: [String] { [name] }
+    var dataFiles: [String] { [path] }
 
     init?(spec: SpecReader, plan: PlanContext) {
         let name = spec.string("name", required: true)

@@ -22,6 +22,7 @@ struct MonitorDirective: Directive {
     var label: String? { current }
     var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
     var outputs: [String] { [] }
+    var dataFiles: [String] { [current] }
 
     init?(spec: SpecReader, plan: PlanContext) {
         thresholds = (
@@ -69,7 +70,7 @@ struct MonitorDirective: Directive {
     }
 
     private func resolveModel(_ name: String, workspace: Workspace) throws -> TrainedModelEntry {
-        if let deployment = workspace.deployments[name] {
+        if let deployment = workspace.deployment(name) {
             let source = try workspace.model(deployment.source)
             return TrainedModelEntry(name: name, model: deployment.model, trainedOn: source.trainedOn, features: source.features)
         }

@@ -117,7 +117,7 @@ struct TrainDirective: Directive {
     /// A dataset with a split trains on its `.train` part unless a part is named.
     static func trainingReference(_ data: String, workspace: Workspace) -> String {
         let (base, part) = PlanContext.split(data)
-        guard part == nil, workspace.datasets[base]?.trainRows != nil else { return data }
+        guard part == nil, workspace.loadedDataset(base)?.trainRows != nil else { return data }
         return base + ".train"
     }
 
