@@ -51,20 +51,37 @@ extension LogisticRegression {
             var probabilities = [Double](repeating: 0, count: rowCount)
             var logLoss = 0.0
             var interceptGradient = 0.0
-            for row in 0..<rowCount {
-                var z = weights[columnCount]
-                for entry in rowStarts[row]..<rowStarts[row + 1] {
-                    z += entries[entry] * weights[indices[entry]]
+            let c = c
+            weights.withUnsafeBufferPointer { w in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    probabilities.withUnsafeMutableBufferPointer { p in
+                        rowStarts.withUnsafeBufferPointer { starts in
+                            indices.withUnsafeBufferPointer { columns in
+                                entries.withUnsafeBufferPointer { values in
+                                    labels.withUnsafeBufferPointer { y in
+                                        for row in 0..<rowCount {
+                                            var z = w[columnCount]
+                                            for entry in starts[row]..<starts[row + 1] {
+                                                z += values[entry] * w[columns[entry]]
+                                            }
+                                            // One exponential serves both the probability and
+                                            // log(1 + e^z) − y z, computed without overflow.
+                                            let e = exp(-abs(z))
+                                            let probability = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+                                            p[row] = probability
+                                            logLoss += max(z, 0) + log1p(e) - y[row] * z
+                                            let residual = c * (probability - y[row])
+                                            for entry in starts[row]..<starts[row + 1] {
+                                                g[columns[entry]] += residual * values[entry]
+                                            }
+                                            interceptGradient += residual
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                let probability = LogisticRegression.sigmoid(z)
-                probabilities[row] = probability
-                // log(1 + e^z) - y z, computed without overflow.
-                logLoss += max(z, 0) + log1p(exp(-abs(z))) - labels[row] * z
-                let residual = c * (probability - labels[row])
-                for entry in rowStarts[row]..<rowStarts[row + 1] {
-                    gradient[indices[entry]] += residual * entries[entry]
-                }
-                interceptGradient += residual
             }
             gradient[columnCount] = interceptGradient
             var penalty = 0.0
