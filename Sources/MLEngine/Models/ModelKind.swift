@@ -38,7 +38,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
                 ParameterSpec(name: "min_samples_leaf", summary: "The fewest rows each side of a split must keep.",
                               defaultValue: .int(1), rule: .integer(atLeast: 1)),
                 ParameterSpec(name: "criterion", summary: "The impurity a split minimises.",
-                              defaultValue: .string("gini"), rule: .oneOf(DecisionTree.Criterion.allCases.map(\.rawValue))),
+                              defaultValue: .string("gini"), rule: .oneOf(["gini", "entropy"])),
             ]
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documentation and allowed values of one model parameter.
 public struct ParameterSpec: Sendable, Equatable {
     /// The values a parameter accepts.
@@ -10,6 +12,13 @@ public struct ParameterSpec: Sendable, Equatable {
         case optionalInteger(atLeast: Int)
         /// One of these words.
         case oneOf([String])
+        /// A finite number at least 0.
+        case nonNegativeNumber
+        /// `"sqrt"`, `"log2"`, `"all"` (or `"none"`), a whole number of columns >= 1, or a
+        /// fraction of the columns in (0, 1]; 1.0 and `"none"` become `"all"`.
+        case maxFeatures
+        /// `true` or `false`.
+        case boolean
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -27,6 +36,9 @@ public struct ParameterSpec: Sendable, Equatable {
         case .integer(let minimum): "an integer >= \(minimum)"
         case .optionalInteger(let minimum): "an integer >= \(minimum), or \"none\" for no limit"
         case .oneOf(let words): "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .nonNegativeNumber: "a number >= 0"
+        case .maxFeatures: "\"sqrt\", \"log2\", \"all\", an integer >= 1, or a number in (0, 1]"
+        case .boolean: "true or false"
         }
     }
 
@@ -50,6 +62,39 @@ public struct ParameterSpec: Sendable, Equatable {
         case .oneOf(let words):
             guard case .string(let text) = value, words.contains(text.lowercased()) else { return nil }
             return .some(.string(text.lowercased()))
+        case .nonNegativeNumber:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number.isFinite, number >= 0 else { return nil }
+            return .some(.double(number))
+        case .maxFeatures:
+            return Self.canonicalMaxFeatures(value)
+        case .boolean:
+            switch value {
+            case .bool(let flag): return .some(.bool(flag))
+            case .string(let text) where ["true", "false"].contains(text.lowercased()):
+                return .some(.bool(text.lowercased() == "true"))
+            default: return nil
+            }
+        }
+    }
+
+    /// `max_features` in canonical form: a word, an `.int` count, or a `.double` fraction below 1.
+    private static func canonicalMaxFeatures(_ value: ParameterValue) -> ParameterValue?? {
+        switch value {
+        case .bool:
+            return nil
+        case .string(let text) where ["sqrt", "log2", "all", "none"].contains(text.lowercased()):
+            let word = text.lowercased()
+            return .some(.string(word == "none" ? "all" : word))
+        case .int(let count):
+            return count >= 1 ? .some(.int(count)) : nil
+        case .double(let number):
+            guard number > 0, number <= 1 else { return nil }
+            return .some(number == 1 ? .string("all") : .double(number))
+        case .string(let text):
+            guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+            // Text written with a point is a fraction, without one a count (as Python reads it).
+            return canonicalMaxFeatures(text.contains(".") ? .double(number) : ParameterValue.int(Int(exactly: number) ?? 0))
         }
     }
 }

@@ -22,7 +22,7 @@ extension TrainedModel {
         let expected = encoder.outputCount
         let actual = switch model {
         case .logisticRegression(let model): model.coefficients.count
-        case .decisionTree(let model): model.featureImportances.count
+        case .decisionTree(let model): model.inputCount
         }
         guard actual == expected else {
             throw DecodingError.dataCorrupted(.init(

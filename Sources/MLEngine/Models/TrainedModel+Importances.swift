@@ -8,7 +8,7 @@ extension TrainedModel {
     public func featureImportances() -> [(feature: String, importance: Double)] {
         let perColumn: [Double] = switch model {
         case .logisticRegression(let model): model.coefficients.map(abs)
-        case .decisionTree(let model): model.featureImportances
+        case .decisionTree(let model): model.importances
         }
         let names = features
         var totals = [Double](repeating: 0, count: names.count)
