@@ -3,11 +3,12 @@ import Foundation
 extension DecisionTree {
     /// Grows one tree from prepared ``TrainingData``.
     ///
-    /// A node owns the range `start..<end` of the sample list. To find its split it gathers,
-    /// for each examined column, per-rank statistics of its rows (class weights, or weight,
-    /// Σwy, Σwy²) — by counting into a table indexed by rank when the column has few distinct
-    /// values for the node's size, else by sorting `(rank, row)` keys — and scans the ranks in
-    /// order. The chosen split partitions the node's range in place. No allocation per row.
+    /// A node owns the range `start..<end` of the sample list. To find its split it adds, for
+    /// each examined column, its rows' statistics (class weights, or weight, Σwy, Σwy²) into a
+    /// table indexed by the column's rank, then scans the ranks in order: every rank when the
+    /// column has few distinct values for the node's size, else only the ranks it touched,
+    /// radix-sorted. The chosen split partitions the node's range in place. No allocation per
+    /// node or row.
     final class Builder {
         /// Two values closer than this are treated as equal (scikit-learn's `FEATURE_THRESHOLD`).
         static let featureThreshold = 1e-7
@@ -42,11 +43,15 @@ extension DecisionTree {
         private let binStats: UnsafeMutablePointer<Double>
         private let binCounts: UnsafeMutablePointer<Int32>
         private let binRanks: UnsafeMutablePointer<UInt32>
-        private let keys: UnsafeMutablePointer<UInt64>
+        private let touched: UnsafeMutablePointer<UInt32>
+        private let sortScratch: UnsafeMutablePointer<UInt32>
+        private let buckets: UnsafeMutablePointer<Int>
+        /// Whether bins count their rows (for `min_samples_leaf` > 1, and sparse scans).
+        private let countsRows: Bool
         private let totals: UnsafeMutablePointer<Double>
         private let left: UnsafeMutablePointer<Double>
         private let bestLeft: UnsafeMutablePointer<Double>
-        private var featureOrder: [Int]
+        private let featureOrder: UnsafeMutablePointer<Int>
 
         /// - Parameter rowWeights: per row, how often it was drawn (a bootstrap); `nil` for once each.
         init(data: TrainingData, rowWeights: [Double]?, settings: Settings, generator: SeededGenerator) {
@@ -76,11 +81,15 @@ extension DecisionTree {
             binCounts = .allocate(capacity: binCapacity)
             binCounts.initialize(repeating: 0, count: binCapacity)
             binRanks = .allocate(capacity: binCapacity)
-            keys = .allocate(capacity: max(data.rows, 1))
+            touched = .allocate(capacity: max(data.rows, 1))
+            sortScratch = .allocate(capacity: max(data.rows, 1))
+            buckets = .allocate(capacity: 256)
+            countsRows = settings.minSamplesLeaf > 1
             totals = .allocate(capacity: width)
             left = .allocate(capacity: width)
             bestLeft = .allocate(capacity: width)
-            featureOrder = Array(0..<data.columns)
+            featureOrder = .allocate(capacity: max(data.columns, 1))
+            for column in 0..<data.columns { featureOrder[column] = column }
             tree = DecisionTree(
                 task: data.task, feature: [], threshold: [], left: [], right: [], value: [], sampleCount: [],
                 impurity: [], importances: [Double](repeating: 0, count: data.columns)
@@ -93,7 +102,10 @@ extension DecisionTree {
             binStats.deallocate()
             binCounts.deallocate()
             binRanks.deallocate()
-            keys.deallocate()
+            touched.deallocate()
+            sortScratch.deallocate()
+            buckets.deallocate()
+            featureOrder.deallocate()
             totals.deallocate()
             left.deallocate()
             bestLeft.deallocate()
@@ -135,13 +147,27 @@ extension DecisionTree {
         /// Depth first, nodes numbered in pre-order (scikit-learn's `DepthFirstTreeBuilder`).
         private func growDepthFirst() {
             var stack = [Pending(start: 0, end: sampleCount, depth: 0, parent: -1, isLeft: false, impurity: nil)]
+            // Classification: each pending node's class weights, known from its parent's split
+            // (exact for the whole-number weights of a bootstrap), so a node need not re-add them.
+            var stackStats: [Double] = []
             while let pending = stack.popLast() {
-                let node = addNode(start: pending.start, end: pending.end, parent: pending.parent, isLeft: pending.isLeft, impurity: pending.impurity)
+                var known = false
+                if !isRegression, pending.parent >= 0 {
+                    for k in (0..<width).reversed() { totals[k] = stackStats.removeLast() }
+                    known = true
+                }
+                let node = addNode(
+                    start: pending.start, end: pending.end, parent: pending.parent, isLeft: pending.isLeft,
+                    impurity: pending.impurity, totalsKnown: known)
                 guard let split = findSplit(node: node, start: pending.start, end: pending.end, depth: pending.depth) else { continue }
                 let middle = apply(split, node: node, start: pending.start, end: pending.end)
                 let depth = pending.depth + 1
                 stack.append(Pending(start: middle, end: pending.end, depth: depth, parent: node, isLeft: false, impurity: split.rightImpurity))
                 stack.append(Pending(start: pending.start, end: middle, depth: depth, parent: node, isLeft: true, impurity: split.leftImpurity))
+                if !isRegression {
+                    for k in 0..<width { stackStats.append(totals[k] - bestLeft[k]) }
+                    for k in 0..<width { stackStats.append(bestLeft[k]) }
+                }
             }
         }
 
@@ -216,10 +242,14 @@ extension DecisionTree {
 
         /// Appends a leaf for the rows `start..<end`, links it to its parent and returns its index.
         /// Leaves the node's statistics in `totals`.
-        private func addNode(start: Int, end: Int, parent: Int, isLeft: Bool, impurity given: Double?) -> Int {
+        private func addNode(
+            start: Int, end: Int, parent: Int, isLeft: Bool, impurity given: Double?, totalsKnown: Bool = false
+        ) -> Int {
             let node = tree.feature.count
-            for k in 0..<width { totals[k] = 0 }
-            if isRegression {
+            if !totalsKnown { for k in 0..<width { totals[k] = 0 } }
+            if totalsKnown {
+                // `totals` already holds the node's statistics.
+            } else if isRegression {
                 for i in start..<end {
                     let row = Int(samples[i])
                     let w = weights[row], y = data.targets[row]
@@ -326,10 +356,14 @@ extension DecisionTree {
             let columns = data.columns
             let sampling = settings.maxFeatures < columns
             var index = 0
+            var generator = self.generator
+            defer { self.generator = generator }
             while index < columns, visited < settings.maxFeatures {
                 if sampling {
                     let pick = index + generator.nextInt(below: columns - index)
-                    featureOrder.swapAt(index, pick)
+                    let swapped = featureOrder[index]
+                    featureOrder[index] = featureOrder[pick]
+                    featureOrder[pick] = swapped
                 }
                 let feature = featureOrder[index]
                 index += 1
@@ -377,108 +411,105 @@ extension DecisionTree {
             var high = 0
         }
 
-        /// Gathers per-rank statistics of `feature` over the node and scans its boundaries for
-        /// a split better than `best` (copying its left statistics to `bestLeft`).
+        /// Adds `feature`'s statistics over the node to the bin table and scans its boundaries
+        /// for a split better than `best` (copying its left statistics to `bestLeft`).
         private func scanFeature(_ feature: Int, start: Int, end: Int, weight: Double, best: Double) -> Scan {
             let count = end - start
             let base = data.distinctStart[feature]
             let binCount = data.distinctStart[feature + 1] - base
             if binCount <= 1 { return Scan() }
-            let counting = binCount <= 4 * count
-            var bins = binCount
+            let dense = binCount <= 2 * count
+            let counted = countsRows || !dense
+            var touchedCount = 0
             data.ranks.withUnsafeBufferPointer { ranks in
                 let column = ranks.baseAddress! + feature * data.rows
-                if counting {
-                    accumulate(start: start, end: end) { Int(column[$0]) }
-                } else {
-                    for i in 0..<count {
-                        let row = samples[start + i]
-                        keys[i] = UInt64(column[Int(row)]) << 32 | UInt64(UInt32(row))
-                    }
-                    var sorted = UnsafeMutableBufferPointer(start: keys, count: count)
-                    sorted.sort()
-                    var bin = -1
-                    var previous = UInt64.max
-                    for i in 0..<count {
-                        let rank = keys[i] >> 32
-                        if rank != previous {
-                            bin += 1
-                            binRanks[bin] = UInt32(rank)
-                            previous = rank
+                if isRegression {
+                    data.targets.withUnsafeBufferPointer { targets in
+                        for i in start..<end {
+                            let row = Int(samples[i])
+                            let b = Int(column[row])
+                            if counted {
+                                if !dense, binCounts[b] == 0 {
+                                    touched[touchedCount] = UInt32(b)
+                                    touchedCount += 1
+                                }
+                                binCounts[b] += 1
+                            }
+                            let w = weights[row], y = targets[row]
+                            binStats[3 * b] += w
+                            binStats[3 * b + 1] += w * y
+                            binStats[3 * b + 2] += w * y * y
                         }
-                        keys[i] = UInt64(bin) << 32 | (keys[i] & 0xFFFF_FFFF)
                     }
-                    bins = bin + 1
-                    accumulate(keys: count) { Int(keys[$0] >> 32) }
+                } else {
+                    data.classes.withUnsafeBufferPointer { classes in
+                        for i in start..<end {
+                            let row = Int(samples[i])
+                            let b = Int(column[row])
+                            if counted {
+                                if !dense, binCounts[b] == 0 {
+                                    touched[touchedCount] = UInt32(b)
+                                    touchedCount += 1
+                                }
+                                binCounts[b] += 1
+                            }
+                            binStats[width * b + Int(classes[row])] += weights[row]
+                        }
+                    }
                 }
             }
+            if !dense { sortTouched(touchedCount, below: binCount) }
             return data.distinct.withUnsafeBufferPointer { distinct in
                 scanBins(
-                    bins, values: distinct.baseAddress! + base, ranks: counting ? nil : binRanks,
-                    count: count, weight: weight, best: best
+                    dense ? binCount : touchedCount, list: dense ? nil : touched, counted: counted,
+                    values: distinct.baseAddress! + base, count: count, weight: weight, best: best
                 )
             }
         }
 
-        /// Adds the node's rows to the bin tables, `bin(row)` giving each row's bin.
-        @inline(__always)
-        private func accumulate(start: Int, end: Int, bin: (Int) -> Int) {
-            if isRegression {
-                data.targets.withUnsafeBufferPointer { targets in
-                    for i in start..<end {
-                        let row = Int(samples[i])
-                        let b = bin(row)
-                        let w = weights[row], y = targets[row]
-                        binCounts[b] += 1
-                        binStats[3 * b] += w
-                        binStats[3 * b + 1] += w * y
-                        binStats[3 * b + 2] += w * y * y
+        /// Sorts `touched[0..<count]` (values below `limit`): insertion sort when short, else
+        /// a least-significant-digit radix sort on bytes.
+        private func sortTouched(_ count: Int, below limit: Int) {
+            if count <= 32 {
+                for i in 1..<max(count, 1) {
+                    let item = touched[i]
+                    var j = i
+                    while j > 0, touched[j - 1] > item {
+                        touched[j] = touched[j - 1]
+                        j -= 1
                     }
+                    touched[j] = item
                 }
-            } else {
-                data.classes.withUnsafeBufferPointer { classes in
-                    for i in start..<end {
-                        let row = Int(samples[i])
-                        let b = bin(row)
-                        binCounts[b] += 1
-                        binStats[width * b + Int(classes[row])] += weights[row]
-                    }
-                }
+                return
             }
+            var source = touched, target = sortScratch
+            var shift: UInt32 = 0
+            while shift < 32, (limit - 1) >> Int(shift) > 0 {
+                for i in 0..<256 { buckets[i] = 0 }
+                for i in 0..<count { buckets[Int((source[i] >> shift) & 0xFF)] += 1 }
+                var total = 0
+                for i in 0..<256 {
+                    let size = buckets[i]
+                    buckets[i] = total
+                    total += size
+                }
+                for i in 0..<count {
+                    let digit = Int((source[i] >> shift) & 0xFF)
+                    target[buckets[digit]] = source[i]
+                    buckets[digit] += 1
+                }
+                swap(&source, &target)
+                shift += 8
+            }
+            if source != touched { touched.update(from: source, count: count) }
         }
 
-        /// Adds the sorted keys (bin in the high half, row in the low half) to the bin tables.
-        @inline(__always)
-        private func accumulate(keys count: Int, bin: (Int) -> Int) {
-            if isRegression {
-                data.targets.withUnsafeBufferPointer { targets in
-                    for i in 0..<count {
-                        let row = Int(keys[i] & 0xFFFF_FFFF)
-                        let b = bin(i)
-                        let w = weights[row], y = targets[row]
-                        binCounts[b] += 1
-                        binStats[3 * b] += w
-                        binStats[3 * b + 1] += w * y
-                        binStats[3 * b + 2] += w * y * y
-                    }
-                }
-            } else {
-                data.classes.withUnsafeBufferPointer { classes in
-                    for i in 0..<count {
-                        let row = Int(keys[i] & 0xFFFF_FFFF)
-                        let b = bin(i)
-                        binCounts[b] += 1
-                        binStats[width * b + Int(classes[row])] += weights[row]
-                    }
-                }
-            }
-        }
-
-        /// Scans bins `0..<bins` in order (clearing them as it goes) for the best boundary.
-        /// `ranks` maps a bin to its rank when the bins are compacted, else bin = rank.
+        /// Scans the bins in rank order — `0..<items`, or `list[0..<items]` when given —
+        /// clearing them as it goes, for the best boundary between two occupied bins. Bins
+        /// count their rows when `counted`; else a bin is occupied when it has weight.
         private func scanBins(
-            _ bins: Int, values: UnsafePointer<Double>, ranks: UnsafeMutablePointer<UInt32>?,
-            count: Int, weight: Double, best: Double
+            _ items: Int, list: UnsafeMutablePointer<UInt32>?, counted: Bool,
+            values: UnsafePointer<Double>, count: Int, weight: Double, best: Double
         ) -> Scan {
             var scan = Scan()
             scan.proxy = best
@@ -487,18 +518,31 @@ extension DecisionTree {
             for k in 0..<width { left[k] = 0 }
             var leftCount = 0
             var previous = -1
-            for b in 0..<bins {
-                let binSize = Int(binCounts[b])
-                if binSize == 0 { continue }
-                let rank = ranks.map { Int($0[b]) } ?? b
-                if previous >= 0, leftCount >= minLeaf, count - leftCount >= minLeaf,
-                   values[rank] > values[previous] + Self.featureThreshold {
+            for item in 0..<items {
+                let b = list.map { Int($0[item]) } ?? item
+                let binSize: Int
+                if counted {
+                    binSize = Int(binCounts[b])
+                    if binSize == 0 { continue }
+                    binCounts[b] = 0
+                } else {
+                    var binWeight = 0.0
+                    if isRegression {
+                        binWeight = binStats[3 * b]
+                    } else {
+                        for k in 0..<width { binWeight += binStats[width * b + k] }
+                    }
+                    if binWeight == 0 { continue }
+                    binSize = 1
+                }
+                if previous >= 0, !counted || (leftCount >= minLeaf && count - leftCount >= minLeaf),
+                   values[b] > values[previous] + Self.featureThreshold {
                     let proxy = proxyImprovement(criterion, weight: weight)
                     if proxy > scan.proxy {
                         scan.proxy = proxy
                         scan.found = true
                         scan.low = previous
-                        scan.high = rank
+                        scan.high = b
                         for k in 0..<width { bestLeft[k] = left[k] }
                     }
                 }
@@ -507,9 +551,8 @@ extension DecisionTree {
                     left[k] += binStats[width * b + k]
                     binStats[width * b + k] = 0
                 }
-                binCounts[b] = 0
                 leftCount += binSize
-                previous = rank
+                previous = b
             }
             return scan
         }
