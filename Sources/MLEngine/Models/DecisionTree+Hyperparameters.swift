@@ -14,22 +14,6 @@ extension DecisionTree {
 
         /// Whether the criterion is for classification (else regression).
         public var isClassification: Bool { self != .squaredError }
-
-        /// The impurity of a node with `positives` of `count` rows positive (binary trees).
-        func impurity(count: Double, positives: Double) -> Double {
-            guard count > 0 else { return 0 }
-            let p = positives / count
-            let q = (count - positives) / count
-            switch self {
-            case .gini: return 2 * (p * q)
-            case .entropy, .logLoss: return Self.surprise(p) + Self.surprise(q)
-            case .squaredError: return p * q
-            }
-        }
-
-        static func surprise(_ p: Double) -> Double {
-            p > 0 ? -p * log2(p) : 0
-        }
     }
 
     /// How many columns a node examines when it looks for its split (`max_features`).
