@@ -1,60 +1,31 @@
 import Foundation
 
-/// A CART binary classification tree, as scikit-learn's `DecisionTreeClassifier`.
+/// A CART decision tree, as scikit-learn's `DecisionTreeClassifier` / `DecisionTreeRegressor`,
+/// for binary and multiclass classification and for regression.
 ///
 /// Each split sends a row left when `value <= threshold`, the threshold being the midpoint
-/// between two adjacent distinct training values. Among equally good splits the lowest
-/// feature index wins, then the lowest threshold, so training is deterministic.
-/// A leaf predicts the fraction of positive training rows that reached it.
+/// between two adjacent distinct training values (values closer than 1e-7 count as equal).
+/// Among equally good splits the first feature examined wins (the lowest index when every
+/// feature is examined), then the lowest threshold, so training is deterministic.
 ///
-/// Nodes are stored in flat arrays in depth-first (pre-)order; node 0 is the root.
-public struct DecisionTree: Codable, Sendable, Equatable {
-    /// The impurity measure a split minimises.
-    public enum Criterion: String, Codable, Sendable, Equatable, CaseIterable {
-        /// Gini impurity `1 − Σ pₖ²`.
-        case gini
-        /// Shannon entropy in bits, `−Σ pₖ log₂ pₖ`.
-        case entropy
+/// Categorical features are not split natively: preprocessing encodes them one-hot (one
+/// 0/1 column per category) or ordinal (the category code, -1 for missing), and the tree
+/// splits those numbers like any other. Values must be finite (impute missing numbers first).
+///
+/// Nodes are stored in flat arrays; children always come after their parent. Grown depth
+/// first, nodes are in pre-order (as scikit-learn); with `max_leaf_nodes` the tree grows best
+/// first (the split with the largest weighted impurity decrease next) and nodes are numbered
+/// in creation order, again as scikit-learn.
+///
+/// A node's ``value`` holds ``LearningTask/outputWidth`` numbers: for ``LearningTask/binary``
+/// the fraction of class 1, for ``LearningTask/multiclass(classes:)`` the class fractions, for
+/// ``LearningTask/regression`` the mean target (all weighted by the bootstrap counts in a forest).
+public struct DecisionTree: Estimator, Codable, Sendable, Equatable {
+    /// The version of the JSON layout written by ``encode(to:)``.
+    public static let formatVersion = 2
 
-        /// The impurity of a node with `positives` of `count` rows positive.
-        func impurity(count: Double, positives: Double) -> Double {
-            guard count > 0 else { return 0 }
-            // Both fractions from counts, so a node and its mirror image score exactly alike.
-            let p = positives / count
-            let q = (count - positives) / count
-            switch self {
-            case .gini:
-                return 2 * (p * q)
-            case .entropy:
-                return Self.surprise(p) + Self.surprise(q)
-            }
-        }
-
-        private static func surprise(_ p: Double) -> Double {
-            p > 0 ? -p * log2(p) : 0
-        }
-    }
-
-    /// Settings of the tree; see ``ModelKind/decisionTree`` for their documentation.
-    public struct Hyperparameters: Sendable, Equatable {
-        /// The split quality measure (`criterion`).
-        public var criterion: Criterion
-        /// The deepest a leaf may be, the root being depth 0 (`max_depth`); `nil` for no limit.
-        public var maxDepth: Int?
-        /// The fewest rows a node needs to be split (`min_samples_split`, ≥ 2).
-        public var minSamplesSplit: Int
-        /// The fewest rows each child of a split must keep (`min_samples_leaf`, ≥ 1).
-        public var minSamplesLeaf: Int
-
-        /// Creates tree settings; the defaults are scikit-learn's.
-        public init(criterion: Criterion = .gini, maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1) {
-            self.criterion = criterion
-            self.maxDepth = maxDepth
-            self.minSamplesSplit = minSamplesSplit
-            self.minSamplesLeaf = minSamplesLeaf
-        }
-    }
-
+    /// What the tree predicts.
+    public internal(set) var task: LearningTask
     /// Per node: the encoded column it splits on, or -1 for a leaf.
     public internal(set) var feature: [Int]
     /// Per node: the split threshold (0 for a leaf).
@@ -63,39 +34,46 @@ public struct DecisionTree: Codable, Sendable, Equatable {
     public internal(set) var left: [Int]
     /// Per node: the index of the right child, or -1 for a leaf.
     public internal(set) var right: [Int]
-    /// Per node: the fraction of its training rows that are positive.
+    /// `nodeCount * task.outputWidth` numbers, node after node: see the type's documentation.
     public internal(set) var value: [Double]
-    /// Per node: how many training rows reached it.
+    /// Per node: how many distinct training rows reached it.
     public internal(set) var sampleCount: [Int]
     /// Per node: its impurity under the training criterion.
     public internal(set) var impurity: [Double]
     /// Per encoded column: the total weighted impurity decrease of its splits, normalised to
-    /// sum to 1 (all zeros for a tree that is a single leaf).
-    public internal(set) var featureImportances: [Double]
+    /// sum to 1 (all zeros for a tree that is a single leaf). Stored as `featureImportances`.
+    public internal(set) var importances: [Double]
 
     /// Number of nodes.
     public var nodeCount: Int { feature.count }
     /// Number of leaves.
     public var leafCount: Int { feature.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+    /// The number of matrix columns the tree takes.
+    public var inputCount: Int { importances.count }
+    /// The ``importances``; never `nil` for a tree.
+    public var featureImportances: [Double]? { importances }
 
-    /// Fits a tree to `x` and 0/1 `labels`.
+    /// Learns a tree from `x` and `targets` (see ``LearningTask``).
+    /// - Parameter seed: drives only the feature sampling of `max_features`; unused otherwise.
+    /// - Throws: ``ModelError`` when the sizes disagree, there are no rows, a target does not
+    ///   fit `task`, a value is not finite, or a setting is out of range.
+    public static func fit(
+        _ x: FeatureMatrix, targets: [Double], task: LearningTask,
+        hyperparameters: Hyperparameters, seed: UInt64
+    ) throws(ModelError) -> DecisionTree {
+        let data = try TrainingData(x, targets: targets, task: task)
+        let settings = try hyperparameters.resolved(for: task, columns: x.columns)
+        var generator = SeededGenerator(seed: seed)
+        return Builder.build(data: data, weights: nil, settings: settings, generator: &generator)
+    }
+
+    /// Fits a binary tree to `x` and 0/1 `labels` (the API of the first engine version).
     /// - Throws: ``ModelError`` when the sizes disagree, there are no rows, a label is not 0 or 1,
     ///   a value is not finite, or a setting is out of range.
     public static func fit(
         _ x: FeatureMatrix, labels: [Double], hyperparameters: Hyperparameters = Hyperparameters()
     ) throws(ModelError) -> DecisionTree {
-        guard x.rows == labels.count else {
-            throw ModelError("got \(x.rows) rows of features but \(labels.count) labels")
-        }
-        guard x.rows > 0 else { throw ModelError("cannot train on an empty dataset") }
-        guard x.rows < Int(Int32.max) else { throw ModelError("a tree can be trained on at most \(Int32.max - 1) rows") }
-        guard labels.allSatisfy({ $0 == 0 || $0 == 1 }) else { throw ModelError("labels must be 0 or 1") }
-        guard x.values.allSatisfy(\.isFinite) else { throw ModelError("the features contain values that are not finite numbers") }
-        if let depth = hyperparameters.maxDepth, depth < 1 { throw ModelError("max_depth must be an integer >= 1") }
-        guard hyperparameters.minSamplesSplit >= 2 else { throw ModelError("min_samples_split must be an integer >= 2") }
-        guard hyperparameters.minSamplesLeaf >= 1 else { throw ModelError("min_samples_leaf must be an integer >= 1") }
-        var builder = Builder(x: x, labels: labels, hyperparameters: hyperparameters)
-        return builder.build()
+        try fit(x, targets: labels, task: .binary, hyperparameters: hyperparameters, seed: 0)
     }
 
     /// The depth of the deepest leaf (0 for a single leaf).
@@ -112,20 +90,45 @@ public struct DecisionTree: Codable, Sendable, Equatable {
         return deepest
     }
 
-    /// The positive-class probability (the reached leaf's positive fraction) for every row of `x`.
+    /// `x.rows * task.outputWidth` outputs, row after row: the reached leaf's ``value``.
     /// - Throws: ``ModelError`` when `x` has a different number of columns than the training data.
-    public func probabilities(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
-        guard x.columns == featureImportances.count else {
-            throw ModelError("the model expects \(featureImportances.count) encoded columns but got \(x.columns)")
-        }
-        var result = [Double](repeating: 0, count: x.rows)
-        for row in 0..<x.rows {
-            var node = 0
-            while feature[node] >= 0 {
-                node = x[row, feature[node]] <= threshold[node] ? left[node] : right[node]
+    public func predict(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
+        try checkColumns(x)
+        let width = task.outputWidth
+        var result = [Double](repeating: 0, count: x.rows * width)
+        result.withUnsafeMutableBufferPointer { out in
+            x.values.withUnsafeBufferPointer { values in
+                for row in 0..<x.rows {
+                    let leaf = leaf(of: values, offset: row * x.columns)
+                    for k in 0..<width { out[row * width + k] = value[leaf * width + k] }
+                }
             }
-            result[row] = value[node]
         }
         return result
+    }
+
+    /// The positive-class probability (the reached leaf's class-1 fraction) for every row of a
+    /// binary tree's input `x`.
+    /// - Throws: ``ModelError`` when `x` has a different number of columns than the training
+    ///   data, or the tree is not binary.
+    public func probabilities(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
+        guard task == .binary else { throw ModelError("probabilities(_:) is for binary trees; use predict(_:)") }
+        return try predict(x)
+    }
+
+    func checkColumns(_ x: FeatureMatrix) throws(ModelError) {
+        guard x.columns == inputCount else {
+            throw ModelError("the model expects \(inputCount) encoded columns but got \(x.columns)")
+        }
+    }
+
+    /// The leaf reached by the row starting at `values[offset]`.
+    @inline(__always)
+    func leaf(of values: UnsafeBufferPointer<Double>, offset: Int) -> Int {
+        var node = 0
+        while feature[node] >= 0 {
+            node = values[offset + feature[node]] <= threshold[node] ? left[node] : right[node]
+        }
+        return node
     }
 }

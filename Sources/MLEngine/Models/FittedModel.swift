@@ -7,6 +7,8 @@ public enum FittedModel: Codable, Sendable, Equatable {
     case logisticRegression(LogisticRegression)
     /// A fitted ``DecisionTree``.
     case decisionTree(DecisionTree)
+    /// A fitted ``RandomForest``.
+    case randomForest(RandomForest)
     /// A fitted ``LinearRegression``.
     case linearRegression(LinearRegression)
     /// A fitted ``KNearestNeighbors``.
@@ -19,17 +21,19 @@ public enum FittedModel: Codable, Sendable, Equatable {
         switch self {
         case .logisticRegression: .logisticRegression
         case .decisionTree: .decisionTree
+        case .randomForest: .randomForest
         case .linearRegression: .linearRegression
         case .kNearestNeighbors: .kNearestNeighbors
         case .naiveBayes: .naiveBayes
         }
     }
 
-    /// The model behind the common ``Estimator`` interface (`nil` for the binary-only tree).
-    public var estimator: (any Estimator)? {
+    /// The model behind the common ``Estimator`` interface.
+    public var estimator: any Estimator {
         switch self {
         case .logisticRegression(let model): model
-        case .decisionTree: nil
+        case .decisionTree(let model): model
+        case .randomForest(let model): model
         case .linearRegression(let model): model
         case .kNearestNeighbors(let model): model
         case .naiveBayes(let model): model
@@ -37,26 +41,21 @@ public enum FittedModel: Codable, Sendable, Equatable {
     }
 
     /// What the model predicts.
-    public var task: LearningTask { estimator?.task ?? .binary }
+    public var task: LearningTask { estimator.task }
 
     /// The number of encoded columns the model takes.
-    public var inputCount: Int {
-        if case .decisionTree(let tree) = self { return tree.featureImportances.count }
-        return estimator?.inputCount ?? 0
-    }
+    public var inputCount: Int { estimator.inputCount }
 
     /// One importance per encoded column, or `nil` when the algorithm defines none.
-    public var featureImportances: [Double]? {
-        if case .decisionTree(let tree) = self { return tree.featureImportances }
-        return estimator?.featureImportances
-    }
+    public var featureImportances: [Double]? { estimator.featureImportances }
 
     /// `task.outputWidth` outputs per row of an encoded matrix (see ``LearningTask``).
     /// - Throws: ``ModelError`` when the matrix has the wrong number of columns.
     public func predict(_ x: FeatureMatrix) throws(ModelError) -> [Double] {
         switch self {
         case .logisticRegression(let model): try model.predict(x)
-        case .decisionTree(let model): try model.probabilities(x)
+        case .decisionTree(let model): try model.predict(x)
+        case .randomForest(let model): try model.predict(x)
         case .linearRegression(let model): try model.predict(x)
         case .kNearestNeighbors(let model): try model.predict(x)
         case .naiveBayes(let model): try model.predict(x)
@@ -84,6 +83,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         switch kind {
         case .logisticRegression: self = .logisticRegression(try container.decode(LogisticRegression.self, forKey: key))
         case .decisionTree: self = .decisionTree(try container.decode(DecisionTree.self, forKey: key))
+        case .randomForest: self = .randomForest(try container.decode(RandomForest.self, forKey: key))
         case .linearRegression: self = .linearRegression(try container.decode(LinearRegression.self, forKey: key))
         case .kNearestNeighbors: self = .kNearestNeighbors(try container.decode(KNearestNeighbors.self, forKey: key))
         case .naiveBayes: self = .naiveBayes(try container.decode(NaiveBayes.self, forKey: key))
@@ -96,6 +96,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         switch self {
         case .logisticRegression(let model): try container.encode(model, forKey: KindKey(kind))
         case .decisionTree(let model): try container.encode(model, forKey: KindKey(kind))
+        case .randomForest(let model): try container.encode(model, forKey: KindKey(kind))
         case .linearRegression(let model): try container.encode(model, forKey: KindKey(kind))
         case .kNearestNeighbors(let model): try container.encode(model, forKey: KindKey(kind))
         case .naiveBayes(let model): try container.encode(model, forKey: KindKey(kind))

@@ -7,6 +7,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     case logisticRegression = "logistic_regression"
     /// A CART tree (``DecisionTree``).
     case decisionTree = "decision_tree"
+    /// A random forest of CART trees on bootstrap samples, grown on every core (``RandomForest``).
+    case randomForest = "random_forest"
     /// Least squares, ridge (L2) or lasso (L1) regression (``LinearRegression``).
     case linearRegression = "linear_regression"
     /// k-nearest neighbours by brute force (``KNearestNeighbors``).
@@ -18,7 +20,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var parameters: [ParameterSpec] {
         switch self {
         case .logisticRegression: LogisticRegression.Hyperparameters.parameterSpecs
-        case .decisionTree: DecisionTree.parameterSpecs
+        case .decisionTree: DecisionTree.Hyperparameters.parameterSpecs
+        case .randomForest: RandomForest.Hyperparameters.parameterSpecs
         case .linearRegression: LinearRegression.Hyperparameters.parameterSpecs
         case .kNearestNeighbors: KNearestNeighbors.Hyperparameters.parameterSpecs
         case .naiveBayes: NaiveBayes.Hyperparameters.parameterSpecs
@@ -31,7 +34,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var preprocessingDefaults: (scaling: Scaling, imputation: NumericImputation, encoding: CategoricalEncoding) {
         switch self {
         case .logisticRegression, .linearRegression, .kNearestNeighbors: (.standard, .mean, .oneHot)
-        case .decisionTree: (.unscaled, .mean, .oneHot)
+        case .decisionTree, .randomForest: (.unscaled, .mean, .oneHot)
         case .naiveBayes: (.unscaled, .mean, .ordinal)
         }
     }
@@ -44,7 +47,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var importanceMeaning: String? {
         switch self {
         case .logisticRegression, .linearRegression: "|coefficient| on the encoded inputs (share)"
-        case .decisionTree: "impurity decrease (share)"
+        case .decisionTree, .randomForest: "impurity decrease (share)"
         case .kNearestNeighbors, .naiveBayes: nil
         }
     }
@@ -53,9 +56,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var tasks: [LearningTask.Family] {
         switch self {
         case .logisticRegression, .naiveBayes: [.binary, .multiclass]
-        case .decisionTree: [.binary]
         case .linearRegression: [.regression]
-        case .kNearestNeighbors: [.binary, .multiclass, .regression]
+        case .decisionTree, .randomForest, .kNearestNeighbors: [.binary, .multiclass, .regression]
         }
     }
 

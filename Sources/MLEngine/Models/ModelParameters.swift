@@ -55,19 +55,4 @@ public enum ModelParameters {
         }
         return result
     }
-
-    /// Tree settings from resolved parameters.
-    static func treeHyperparameters(_ resolved: [String: ParameterValue]) -> DecisionTree.Hyperparameters {
-        let defaults = DecisionTree.Hyperparameters()
-        var criterion = defaults.criterion
-        if case .string(let name)? = resolved["criterion"], let chosen = DecisionTree.Criterion(rawValue: name) {
-            criterion = chosen
-        }
-        return DecisionTree.Hyperparameters(
-            criterion: criterion,
-            maxDepth: resolved["max_depth"]?.intValue,
-            minSamplesSplit: resolved["min_samples_split"]?.intValue ?? defaults.minSamplesSplit,
-            minSamplesLeaf: resolved["min_samples_leaf"]?.intValue ?? defaults.minSamplesLeaf
-        )
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documentation and allowed values of one model parameter.
 public struct ParameterSpec: Sendable, Equatable {
     /// The values a parameter accepts.
@@ -14,6 +16,11 @@ public struct ParameterSpec: Sendable, Equatable {
         case nonNegativeNumber
         /// A whole number in this closed range.
         case integerInRange(Int, Int)
+        /// `"sqrt"`, `"log2"`, `"all"` (or `"none"`), a whole number of columns >= 1, or a
+        /// fraction of the columns in (0, 1]; 1.0 and `"none"` become `"all"`.
+        case maxFeatures
+        /// `true` or `false`.
+        case boolean
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -33,6 +40,8 @@ public struct ParameterSpec: Sendable, Equatable {
         case .oneOf(let words): "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
         case .nonNegativeNumber: "a number >= 0"
         case .integerInRange(let low, let high): "an integer from \(low) to \(high)"
+        case .maxFeatures: "\"sqrt\", \"log2\", \"all\", an integer >= 1, or a number in (0, 1]"
+        case .boolean: "true or false"
         }
     }
 
@@ -64,6 +73,35 @@ public struct ParameterSpec: Sendable, Equatable {
             if case .bool = value { return nil }
             guard let number = value.intValue, number >= low, number <= high else { return nil }
             return .some(.int(number))
+        case .maxFeatures:
+            return Self.canonicalMaxFeatures(value)
+        case .boolean:
+            switch value {
+            case .bool(let flag): return .some(.bool(flag))
+            case .string(let text) where ["true", "false"].contains(text.lowercased()):
+                return .some(.bool(text.lowercased() == "true"))
+            default: return nil
+            }
+        }
+    }
+
+    /// `max_features` in canonical form: a word, an `.int` count, or a `.double` fraction below 1.
+    private static func canonicalMaxFeatures(_ value: ParameterValue) -> ParameterValue?? {
+        switch value {
+        case .bool:
+            return nil
+        case .string(let text) where ["sqrt", "log2", "all", "none"].contains(text.lowercased()):
+            let word = text.lowercased()
+            return .some(.string(word == "none" ? "all" : word))
+        case .int(let count):
+            return count >= 1 ? .some(.int(count)) : nil
+        case .double(let number):
+            guard number > 0, number <= 1 else { return nil }
+            return .some(number == 1 ? .string("all") : .double(number))
+        case .string(let text):
+            guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+            // Text written with a point is a fraction, without one a count (as Python reads it).
+            return canonicalMaxFeatures(text.contains(".") ? .double(number) : ParameterValue.int(Int(exactly: number) ?? 0))
         }
     }
 }

@@ -136,7 +136,10 @@ public struct TrainedModel: Codable, Sendable, Equatable {
                 matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
         case .decisionTree:
             return .decisionTree(try DecisionTree.fit(
-                matrix, labels: targets, hyperparameters: ModelParameters.treeHyperparameters(resolved)))
+                matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
+        case .randomForest:
+            return .randomForest(try RandomForest.fit(
+                matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
         case .linearRegression:
             return .linearRegression(try LinearRegression.fit(
                 matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))

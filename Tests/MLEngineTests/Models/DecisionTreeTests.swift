@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MLEngine
 
@@ -113,7 +114,7 @@ struct DecisionTreeTests {
         #expect(tree.feature == reference.feature)
         #expect(ModelFixtures.allClose(tree.threshold, reference.threshold, tolerance: 1e-6))
         #expect(ModelFixtures.allClose(tree.value, reference.value, tolerance: 1e-12))
-        #expect(ModelFixtures.allClose(tree.featureImportances, reference.importances, tolerance: 1e-9))
+        #expect(ModelFixtures.allClose(tree.importances, reference.importances, tolerance: 1e-9))
         let test = FeatureMatrix(rows: 5, columns: 3, values: Self.test, names: ["x1", "x2", "x3"])
         #expect(try tree.probabilities(test) == reference.testProbabilities)
     }
@@ -128,7 +129,7 @@ struct DecisionTreeTests {
         #expect(tree.value == [0.5, 0, 1])
         #expect(tree.sampleCount == [6, 3, 3])
         #expect(tree.impurity == [0.5, 0, 0])
-        #expect(tree.featureImportances == [1, 0])
+        #expect(tree.importances == [1, 0])
         #expect(tree.depth == 1)
     }
 
@@ -155,7 +156,7 @@ struct DecisionTreeTests {
     func unlimited() throws {
         let tree = try DecisionTree.fit(Self.matrix, labels: Self.y)
         #expect(try tree.probabilities(Self.matrix) == Self.y)
-        #expect(tree.featureImportances.reduce(0, +).distance(to: 1) < 1e-12)
+        #expect(tree.importances.reduce(0, +).distance(to: 1) < 1e-12)
     }
 
     @Test("every leaf keeps min_samples_leaf rows", arguments: [1, 3, 7, 20])
@@ -171,7 +172,7 @@ struct DecisionTreeTests {
         let constant = FeatureMatrix(rows: 3, columns: 1, values: [4, 4, 4], names: ["a"])
         let tree = try DecisionTree.fit(constant, labels: [0, 1, 1])
         #expect(tree.nodeCount == 1)
-        #expect(tree.featureImportances == [0])
+        #expect(tree.importances == [0])
         let empty = FeatureMatrix(rows: 3, columns: 0, values: [], names: [])
         #expect(try DecisionTree.fit(empty, labels: [0, 1, 1]).value == [2.0 / 3.0])
     }
@@ -182,5 +183,168 @@ struct DecisionTreeTests {
         #expect(throws: (any Error).self) {
             try ModelFixtures.decode(DecisionTree.self, from: json)
         }
+    }
+
+    // MARK: The general estimator
+
+    @Test("a leaf's impurity and value: gini, entropy, squared error by hand")
+    func handComputedNode() throws {
+        let constant = FeatureMatrix(rows: 4, columns: 1, values: [1, 1, 1, 1], names: ["a"])
+        let task = LearningTask.multiclass(classes: 3)
+        let gini = try DecisionTree.fit(constant, targets: [0, 0, 1, 2], task: task, hyperparameters: .init(), seed: 0)
+        #expect(gini.impurity == [0.625])  // 1 − (½)² − (¼)² − (¼)²
+        #expect(gini.value == [0.5, 0.25, 0.25])
+        for criterion in [DecisionTree.Criterion.entropy, .logLoss] {
+            let entropy = try DecisionTree.fit(constant, targets: [0, 0, 1, 2], task: task, hyperparameters: .init(criterion: criterion), seed: 0)
+            #expect(entropy.impurity == [1.5])  // ½·1 + 2·¼·2 bits
+        }
+        let variance = try DecisionTree.fit(constant, targets: [1, 2, 3, 6], task: .regression, hyperparameters: .init(), seed: 0)
+        #expect(variance.impurity == [3.5])  // mean 3: (4 + 1 + 0 + 9) / 4
+        #expect(variance.value == [3])
+    }
+
+    @Test("multiclass leaves hold class fractions; regression leaves hold means")
+    func leafValues() throws {
+        let x = FeatureMatrix(rows: 6, columns: 1, values: [1, 2, 3, 4, 5, 6], names: ["a"])
+        let test = FeatureMatrix(rows: 2, columns: 1, values: [0, 10], names: ["a"])
+        // Gini proxies: 1.5 → 3.6, 2.5 → 3.5, 3.5 → 5/3 + 3 (best).
+        let tree = try DecisionTree.fit(x, targets: [0, 1, 1, 2, 2, 2], task: .multiclass(classes: 3), hyperparameters: .init(maxDepth: 1), seed: 0)
+        #expect(tree.threshold[0] == 3.5)
+        #expect(try tree.predict(test) == [1.0 / 3.0, 2.0 / 3.0, 0, 0, 0, 1])
+        let regression = try DecisionTree.fit(x, targets: [1, 2, 3, 10, 11, 12], task: .regression, hyperparameters: .init(maxDepth: 1), seed: 0)
+        #expect(regression.feature == [0, -1, -1])
+        #expect(regression.threshold[0] == 3.5)
+        #expect(try regression.predict(test) == [2, 11])
+    }
+
+    @Test("max_leaf_nodes grows best first: the child with the larger decrease splits next")
+    func bestFirst() throws {
+        let x = FeatureMatrix(rows: 8, columns: 1, values: [0, 1, 2, 3, 4, 5, 6, 7], names: ["a"])
+        let y: [Double] = [0, 0, 1, 1, 10, 10, 20, 20]
+        let tree = try DecisionTree.fit(x, targets: y, task: .regression, hyperparameters: .init(maxLeafNodes: 3), seed: 0)
+        // Root at 3.5; the right child (SSE 100) splits before the left one (SSE 1); nodes in creation order.
+        #expect(tree.feature == [0, -1, 0, -1, -1])
+        #expect(tree.threshold == [3.5, 0, 5.5, 0, 0])
+        #expect(tree.leafCount == 3)
+        let four = try DecisionTree.fit(x, targets: y, task: .regression, hyperparameters: .init(maxLeafNodes: 4), seed: 0)
+        #expect(four.feature == [0, 0, 0, -1, -1, -1, -1])
+        #expect(try four.predict(x) == y)
+    }
+
+    @Test("min_impurity_decrease stops weak splits")
+    func minImpurityDecrease() throws {
+        let x = FeatureMatrix(rows: 8, columns: 1, values: [0, 1, 2, 3, 4, 5, 6, 7], names: ["a"])
+        let y: [Double] = [0, 0, 1, 1, 10, 10, 20, 20]
+        // Weighted decreases: root 65.1875 − ½·0.25 − ½·25 = 52.5625; left child ½·0.25 = 0.125 (< 1, a leaf);
+        // right child ½·25 = 12.5.
+        let tree = try DecisionTree.fit(x, targets: y, task: .regression, hyperparameters: .init(minImpurityDecrease: 1), seed: 0)
+        #expect(tree.feature == [0, -1, 0, -1, -1])
+    }
+
+    @Test("max_features samples columns from the seed: same seed, same tree")
+    func featureSampling() throws {
+        let settings = DecisionTree.Hyperparameters(maxFeatures: .count(1))
+        let a = try DecisionTree.fit(Self.matrix, targets: Self.y, task: .binary, hyperparameters: settings, seed: 5)
+        let b = try DecisionTree.fit(Self.matrix, targets: Self.y, task: .binary, hyperparameters: settings, seed: 5)
+        #expect(a == b)
+        let others = try (0..<8).map { seed in
+            try DecisionTree.fit(Self.matrix, targets: Self.y, task: .binary, hyperparameters: settings, seed: UInt64(seed))
+        }
+        #expect(Set(others.map(\.feature)).count > 1)
+        #expect(DecisionTree.MaxFeatures.sqrt.resolved(columns: 14) == 3)
+        #expect(DecisionTree.MaxFeatures.log2.resolved(columns: 14) == 3)
+        #expect(DecisionTree.MaxFeatures.fraction(0.5).resolved(columns: 5) == 2)
+        #expect(DecisionTree.MaxFeatures.count(50).resolved(columns: 5) == 5)
+    }
+
+    @Test("the legacy binary API and the estimator give the same tree")
+    func legacyAPI() throws {
+        let legacy = try DecisionTree.fit(Self.matrix, labels: Self.y, hyperparameters: .init(maxDepth: 4))
+        let general = try DecisionTree.fit(Self.matrix, targets: Self.y, task: .binary, hyperparameters: .init(maxDepth: 4), seed: 99)
+        #expect(legacy == general)
+        #expect(try legacy.probabilities(Self.matrix) == general.predict(Self.matrix))
+    }
+
+    @Test("a tree saved by the first engine version still loads and predicts the same")
+    func legacyJSON() throws {
+        let json = #"{"feature":[0,-1,-1],"threshold":[6.5,0,0],"left":[1,-1,-1],"right":[2,-1,-1],"value":[0.5,0,1],"sampleCount":[6,3,3],"impurity":[0.5,0,0],"featureImportances":[1,0]}"#
+        let old = try ModelFixtures.decode(DecisionTree.self, from: json)
+        let x = FeatureMatrix(rows: 6, columns: 2, values: [1, 5, 2, 5, 3, 5, 10, 5, 11, 5, 12, 5], names: ["a", "b"])
+        let fresh = try DecisionTree.fit(x, labels: [0, 0, 0, 1, 1, 1])
+        #expect(old.task == .binary)
+        #expect(old == fresh)
+        #expect(try old.probabilities(x) == [0, 0, 0, 1, 1, 1])
+    }
+
+    @Test("JSON round trips reproduce predictions bit for bit", arguments: [LearningTask.binary, .multiclass(classes: 3), .regression])
+    func roundTrip(task: LearningTask) throws {
+        let targets: [Double] = switch task {
+        case .binary: Self.y
+        case .multiclass: Self.x1.map { Double(Int($0) % 3) }
+        case .regression: Self.x2.map { $0 * 1.7 + 0.1 }
+        }
+        let tree = try DecisionTree.fit(Self.matrix, targets: targets, task: task, hyperparameters: .init(maxDepth: 5), seed: 0)
+        let data = try JSONEncoder().encode(tree)
+        #expect(String(decoding: data, as: UTF8.self).contains(#""formatVersion":2"#))
+        let decoded = try JSONDecoder().decode(DecisionTree.self, from: data)
+        #expect(decoded == tree)
+        #expect(try decoded.predict(Self.matrix) == tree.predict(Self.matrix))
+        #expect(try tree.predict(Self.matrix).count == Self.y.count * task.outputWidth)
+    }
+
+    @Test("bad settings and targets are refused with a message naming the fix")
+    func badInput() throws {
+        let x = Self.matrix
+        let bad: [(DecisionTree.Hyperparameters, LearningTask, String)] = [
+            (.init(criterion: .squaredError), .binary, "criterion \"squared_error\" is for regression"),
+            (.init(criterion: .gini), .regression, "is for classification"),
+            (.init(maxDepth: 0), .binary, "max_depth"),
+            (.init(minSamplesSplit: 1), .binary, "min_samples_split"),
+            (.init(minSamplesLeaf: 0), .binary, "min_samples_leaf"),
+            (.init(maxLeafNodes: 1), .binary, "max_leaf_nodes"),
+            (.init(maxFeatures: .count(0)), .binary, "max_features"),
+            (.init(maxFeatures: .fraction(1.5)), .binary, "max_features"),
+            (.init(minImpurityDecrease: -1), .binary, "min_impurity_decrease"),
+        ]
+        for (settings, task, message) in bad {
+            #expect { try DecisionTree.fit(x, targets: Self.y, task: task, hyperparameters: settings, seed: 0) } throws: { error in
+                (error as? ModelError)?.message.contains(message) == true
+            }
+        }
+        #expect(throws: ModelError.self) {
+            try DecisionTree.fit(x, targets: Self.y.map { $0 * 3 }, task: .multiclass(classes: 3), hyperparameters: .init(), seed: 0)
+        }
+        #expect(throws: ModelError.self) {
+            try DecisionTree.fit(x, targets: Self.y.map { $0 + 0.5 }, task: .multiclass(classes: 3), hyperparameters: .init(), seed: 0)
+        }
+        let nan = FeatureMatrix(rows: 2, columns: 1, values: [1, .nan], names: ["a"])
+        #expect(throws: ModelError.self) { try DecisionTree.fit(nan, targets: [0, 1], task: .binary, hyperparameters: .init(), seed: 0) }
+        let tree = try DecisionTree.fit(x, labels: Self.y)
+        #expect(throws: ModelError.self) { try tree.predict(FeatureMatrix(rows: 1, columns: 2, values: [1, 2], names: ["a", "b"])) }
+    }
+
+    @Test("parameter specs validate and resolve notebook values")
+    func parameterSpecs() throws {
+        let specs = DecisionTree.Hyperparameters.parameterSpecs
+        let maxFeatures = try #require(specs.first { $0.name == "max_features" })
+        #expect(maxFeatures.canonical(.string("SQRT")) == .some(.string("sqrt")))
+        #expect(maxFeatures.canonical(.string("none")) == .some(.string("all")))
+        #expect(maxFeatures.canonical(.double(1.0)) == .some(.string("all")))
+        #expect(maxFeatures.canonical(.double(0.5)) == .some(.double(0.5)))
+        #expect(maxFeatures.canonical(.int(3)) == .some(.int(3)))
+        #expect(maxFeatures.canonical(.int(0)) == nil)
+        #expect(maxFeatures.canonical(.double(1.5)) == nil)
+        #expect(maxFeatures.canonical(.string("half")) == nil)
+        let decrease = try #require(specs.first { $0.name == "min_impurity_decrease" })
+        #expect(decrease.canonical(.int(0)) == .some(.double(0)))
+        #expect(decrease.canonical(.double(-0.1)) == nil)
+        let settings = DecisionTree.Hyperparameters(resolved: [
+            "criterion": .string("entropy"), "max_depth": .int(4), "min_samples_split": .int(3), "min_samples_leaf": .int(2),
+            "max_leaf_nodes": .int(9), "max_features": .double(0.5), "min_impurity_decrease": .double(0.01),
+        ])
+        #expect(settings == DecisionTree.Hyperparameters(
+            criterion: .entropy, maxDepth: 4, minSamplesSplit: 3, minSamplesLeaf: 2, maxLeafNodes: 9,
+            maxFeatures: .fraction(0.5), minImpurityDecrease: 0.01))
+        #expect(DecisionTree.Hyperparameters(resolved: [:]) == DecisionTree.Hyperparameters())
     }
 }

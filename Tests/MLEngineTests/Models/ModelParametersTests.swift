@@ -6,7 +6,7 @@ struct ModelParametersTests {
     @Test("lists parameter names in documentation order")
     func names() {
         #expect(ModelParameters.parameterNames(for: .logisticRegression) == ["C", "max_iter", "tol", "penalty"])
-        #expect(ModelParameters.parameterNames(for: .decisionTree) == ["max_depth", "min_samples_split", "min_samples_leaf", "criterion"])
+        #expect(ModelParameters.parameterNames(for: .decisionTree) == ["criterion", "max_depth", "min_samples_split", "min_samples_leaf", "max_leaf_nodes", "max_features", "min_impurity_decrease"])
     }
 
     @Test("fills defaults and canonicalises values")
@@ -19,6 +19,7 @@ struct ModelParametersTests {
         ])
         #expect(try ModelParameters.resolve(kind: .decisionTree, params: ["max_depth": .string("8"), "criterion": .string("Entropy")]) == [
             "max_depth": .int(8), "min_samples_split": .int(2), "min_samples_leaf": .int(1), "criterion": .string("entropy"),
+            "min_impurity_decrease": .double(0),
         ])
         #expect(try ModelParameters.resolve(kind: .decisionTree, params: ["max_depth": .string("none")])["max_depth"] == nil)
     }
@@ -26,7 +27,7 @@ struct ModelParametersTests {
     @Test("names the valid parameters for an unknown one")
     func unknown() {
         #expect(throws: ModelError(
-            #"unknown parameter "max_dept" for decision_tree; valid parameters are: max_depth, min_samples_split, min_samples_leaf, criterion"#
+            #"unknown parameter "max_dept" for decision_tree; valid parameters are: criterion, max_depth, min_samples_split, min_samples_leaf, max_leaf_nodes, max_features, min_impurity_decrease"#
         )) {
             try ModelParameters.validate(kind: .decisionTree, params: ["max_dept": .int(3)])
         }
@@ -46,7 +47,7 @@ struct ModelParametersTests {
             (.decisionTree, "max_depth", .int(0), #"parameter "max_depth" must be an integer >= 1, or "none" for no limit; got 0"#),
             (.decisionTree, "min_samples_leaf", .int(0), #"parameter "min_samples_leaf" must be an integer >= 1; got 0"#),
             (.decisionTree, "min_samples_split", .int(1), #"parameter "min_samples_split" must be an integer >= 2; got 1"#),
-            (.decisionTree, "criterion", .string("gino"), #"parameter "criterion" must be one of "gini", "entropy"; got "gino""#),
+            (.decisionTree, "criterion", .string("gino"), #"parameter "criterion" must be one of "gini", "entropy", "log_loss", "squared_error"; got "gino""#),
         ]
         for (kind, name, value, message) in cases {
             #expect(throws: ModelError(message)) {
