@@ -1,6 +1,7 @@
 import Foundation
 import NotebookFormat
 import Reports
+import RunStore
 
 /// Executes a checked plan in document order.
 ///
@@ -58,6 +59,7 @@ struct Execution {
         steps.append(
             RunOutcome.Step(
                 kind: step.cell.kind, label: step.directive.label, location: section.location, status: status,
-                seconds: Runner.seconds(since: started), message: message))
+                seconds: Runner.seconds(since: started), message: message,
+                peakMemoryBytes: ProcessMemory.peakResidentBytes()))
     }
 }

@@ -13,6 +13,13 @@ public struct RunOptions: Sendable {
     public var stateDirectory: String?
     /// Called before each directive runs, with e.g. `train tree (3/7)`; for a progress line.
     public var progress: (@Sendable (String) -> Void)?
+    /// Reuse cached directive results whose key is unchanged (`--no-cache` sets it to `false`;
+    /// results are still written to the cache).
+    public var useCache: Bool = true
+    /// The run store (SQLite); defaults to `labbook.sqlite` in the state folder.
+    public var storePath: String?
+    /// Record the run in the run store (and show its history in the HTML report).
+    public var recordsRun: Bool = true
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",
@@ -32,13 +39,17 @@ public struct RunOptions: Sendable {
 public struct RunOutcome: Sendable {
     /// One directive's fate.
     public struct Step: Sendable {
-        public enum Status: String, Sendable { case ran, failed, skipped }
+        public enum Status: String, Sendable { case ran, cached, failed, skipped }
         public var kind: String
         public var label: String?
         public var location: String
         public var status: Status
         public var seconds: Double
         public var message: String?
+        /// The directive's cache key (`sha256:…`); `nil` when it has none.
+        public var key: String?
+        /// The process's peak resident memory after the directive, in bytes (max RSS).
+        public var peakMemoryBytes: Int64 = 0
     }
 
     /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.

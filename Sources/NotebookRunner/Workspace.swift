@@ -22,8 +22,10 @@ final class Workspace: @unchecked Sendable {
     private(set) var datasets: [String: LoadedDataset] = [:]
     var models: [String: TrainedModelEntry] = [:]
     var deployments: [String: Deployment] = [:]
-    /// Every evaluated metric: model name → metric name → value, in evaluation order.
-    private(set) var evaluations: [(model: String, metrics: [String: Double])] = []
+    /// Every evaluated metric: model name, dataset reference → metric name → value, in evaluation order.
+    private(set) var evaluations: [(model: String, dataset: String, metrics: [String: Double])] = []
+    /// The verdict of every `monitor`, in document order.
+    private(set) var driftVerdicts: [DriftVerdict] = []
     /// Every data file read, in reading order: path as written in the notebook → content fingerprint.
     private(set) var filesRead: [(path: String, fingerprint: String)] = []
     /// Machine-dependent measurements for the terminal summary (never in the report unless asked).
@@ -71,15 +73,28 @@ final class Workspace: @unchecked Sendable {
         return model
     }
 
-    func recordEvaluation(model: String, metrics: [String: Double]) {
-        evaluations.append((model, metrics))
+    func recordEvaluation(model: String, dataset: String = "", metrics: [String: Double]) {
+        evaluations.append((model, dataset, metrics))
     }
+
+    func recordDrift(_ verdict: DriftVerdict) { driftVerdicts.append(verdict) }
 
     func recordFile(_ path: String, fingerprint: String) {
         if !filesRead.contains(where: { $0.path == path }) { filesRead.append((path, fingerprint)) }
     }
 
     func noteTiming(_ text: String) { timingNotes.append(text) }
+}
+
+/// What one `monitor` concluded.
+struct DriftVerdict: Sendable {
+    /// The current data file, as written in the notebook.
+    var current: String
+    /// The reference dataset, e.g. `census.train`.
+    var reference: String
+    var drifted: Bool
+    var driftedShare: Double
+    var driftedFeatures: [String]
 }
 
 /// A loaded CSV and its split.

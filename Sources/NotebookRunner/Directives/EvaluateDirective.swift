@@ -74,7 +74,7 @@ struct EvaluateDirective: Directive {
             results.append(try ModelEvaluation.measure(entry, on: view, threshold: threshold))
         }
         for result in results {
-            workspace.recordEvaluation(model: result.model, metrics: result.values)
+            workspace.recordEvaluation(model: result.model, dataset: result.data, metrics: result.values)
             workspace.noteTiming("predict \(result.model): \(NumberFormat.fixed(result.secondsPerRow * 1e6, decimals: 2)) µs/row")
         }
         var outputs = EvaluationOutputs.render(results, metrics: metrics, reportTimings: workspace.reportTimings)
