@@ -11,8 +11,10 @@ struct Labbook: ParsableCommand {
             Examples:
               labbook run notebooks/income.md
               labbook check notebooks/income.md
+              labbook runs notebooks/income.md
+              labbook compare 3 5
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, RunsCommand.self, ShowCommand.self, CompareCommand.self])
 }

@@ -11,6 +11,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md
               labbook run notebooks/*.md --out reports
               labbook run notebooks/income.md -p max_depth=12
+              labbook run notebooks/income.md --store /tmp/runs.sqlite
+
+            Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`).
 
             Directives run in document order. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
@@ -32,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "State folder for the model registry (default: .labbook beside the notebook).")
     var state: String?
 
+    @Option(name: .long, help: ArgumentHelp("The run store (default: labbook.sqlite in the state folder).", valueName: "path"))
+    var store: String?
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         var worst: Int32 = 0
@@ -39,7 +45,8 @@ struct RunCommand: ParsableCommand {
             let outcome = Runner.run(
                 RunOptions(
                     notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
-                    reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine))
+                    reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
+                    .recording(in: store))
             Terminal.clearProgress()
             Terminal.printOutcome(outcome, notebook: notebook)
             worst = max(worst, outcome.exitCode)
@@ -76,6 +83,15 @@ struct CheckCommand: ParsableCommand {
             worst = max(worst, outcome.exitCode)
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+}
+
+extension RunOptions {
+    /// The options with the run store at `path` (the default store when `nil`).
+    func recording(in path: String?) -> RunOptions {
+        var options = self
+        options.storePath = path
+        return options
     }
 }
 

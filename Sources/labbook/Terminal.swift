@@ -42,6 +42,7 @@ enum Terminal {
             let status: String
             switch step.status {
             case .ran: status = paint("ran    ", "32")
+            case .cached: status = paint("cached ", "36")
             case .failed: status = paint("failed ", "1;31")
             case .skipped: status = paint("skipped", "33")
             }
