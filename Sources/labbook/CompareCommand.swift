@@ -23,8 +23,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        guard let first = try store.run(id: old) else { throw ValidationError("no run \(old) in \(store.path); `labbook runs` lists them") }
-        guard let second = try store.run(id: new) else { throw ValidationError("no run \(new) in \(store.path); `labbook runs` lists them") }
+        guard let first = try store.run(id: old) else { throw StoreFailure("no run \(old) in \(store.path); `labbook runs` lists them") }
+        guard let second = try store.run(id: new) else { throw StoreFailure("no run \(new) in \(store.path); `labbook runs` lists them") }
         print(RunComparison(old: first, new: second).render())
     }
 }

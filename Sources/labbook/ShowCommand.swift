@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         guard let record = try store.run(id: id) else {
-            throw ValidationError("no run \(id) in \(store.path); `labbook runs` lists them")
+            throw StoreFailure("no run \(id) in \(store.path); `labbook runs` lists them")
         }
         print(ShowCommand.describe(record))
     }

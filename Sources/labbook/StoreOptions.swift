@@ -12,10 +12,13 @@ struct StoreOptions: ParsableArguments {
     /// one folder down (e.g. `notebooks/.labbook/labbook.sqlite`).
     func open(notebook: String? = nil) throws -> RunStore {
         let path = try resolve(notebook: notebook)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreFailure("no run store at \(path); run a notebook first, or name one with --store PATH")
+        }
         do {
             return try RunStore(path: path)
         } catch {
-            throw ValidationError(error.description)
+            throw StoreFailure(error.description)
         }
     }
 
@@ -33,10 +36,16 @@ struct StoreOptions: ParsableArguments {
             .filter { files.fileExists(atPath: $0) }
         if found.count == 1 { return found[0] }
         if found.isEmpty {
-            throw ValidationError("no run store in .labbook/ here or one folder down; run a notebook first, or name one with --store PATH")
+            throw StoreFailure("no run store in .labbook/ here or one folder down; run a notebook first, or name one with --store PATH")
         }
-        throw ValidationError("several run stores (\(found.joined(separator: ", "))); name one with --store PATH")
+        throw StoreFailure("several run stores (\(found.joined(separator: ", "))); name one with --store PATH")
     }
+}
+
+/// A store command that cannot do its job: ArgumentParser prints `Error: MESSAGE` and exits 1.
+struct StoreFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Formatting shared by the store commands.
