@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,14 +30,16 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Reports"),
+        .target(name: "RunStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "NotebookRunner",
-            dependencies: ["NotebookFormat", "MLEngine", "Reports"]
+            dependencies: ["NotebookFormat", "MLEngine", "Reports", "RunStore"]
         ),
         .executableTarget(
             name: "labbook",
             dependencies: [
                 "NotebookRunner",
+                "RunStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +48,8 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "MLEngineTests", dependencies: ["MLEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
-        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine"]),
+        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStore"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore"]),
     ]
 )
 

@@ -1,6 +1,7 @@
 import Foundation
 import NotebookFormat
 import Reports
+import RunStore
 
 /// Executes a checked plan in document order.
 ///
@@ -73,7 +74,8 @@ struct Execution {
         steps.append(
             RunOutcome.Step(
                 kind: step.cell.kind, label: step.directive.label, location: section.location, status: status,
-                seconds: Runner.seconds(since: started), message: message))
+                seconds: Runner.seconds(since: started), message: message,
+                peakMemoryBytes: Int64(ProcessMemory.peakResidentBytes())))
         let index = steps.count - 1
         if keys.indices.contains(index) { steps[index].key = keys[index] }
     }

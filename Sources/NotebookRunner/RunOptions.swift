@@ -24,6 +24,10 @@ public struct RunOptions: Sendable {
     /// Reuse cached directive results whose key is unchanged (`--no-cache` sets it to `false`;
     /// results are still written to the cache).
     public var useCache: Bool = true
+    /// The run store (SQLite); defaults to `labbook.sqlite` in the state folder.
+    public var storePath: String?
+    /// Record the run in the run store (and show its history in the HTML report).
+    public var recordsRun: Bool = true
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",
@@ -52,6 +56,8 @@ public struct RunOutcome: Sendable {
         public var message: String?
         /// The directive's cache key (`sha256:…`); `nil` when it has none.
         public var key: String?
+        /// The process's peak resident memory after the directive, in bytes (max RSS).
+        public var peakMemoryBytes: Int64 = 0
     }
 
     /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.

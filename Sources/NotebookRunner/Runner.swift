@@ -53,20 +53,27 @@ public enum Runner {
         workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
         let cache = makeCache(plan: plan, workspace: workspace, options: options, state: state)
+        var recorder = RunRecorder.begin(plan: plan, workspace: workspace, options: options, state: state)
         let execution = Execution.perform(plan, in: workspace, progress: options.progress, cache: cache)
         cache.recordLatest(notebook: options.notebookPath)
-        let report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
+        var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
+        report.history = recorder.history(workspace: workspace)
         let name = options.reportName ?? ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
         let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
+            + [(options.outputDirectory as NSString).appendingPathComponent("\(name).run.json")]
         var diagnostics: [String] = []
         do {
             try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
             try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
+            try FileSystem.writeAtomically(
+                RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths[2])
         } catch {
             diagnostics.append("error: \(error)")
         }
+        let exitCode = diagnostics.isEmpty ? execution.exitCode : 1
+        recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
         var outcome = RunOutcome(
-            exitCode: diagnostics.isEmpty ? execution.exitCode : 1, diagnostics: diagnostics, steps: execution.steps,
+            exitCode: exitCode, diagnostics: diagnostics + recorder.warnings, steps: execution.steps,
             reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes + cache.notes,
             seconds: seconds(since: started))
         outcome.record(workspace)

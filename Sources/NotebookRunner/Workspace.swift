@@ -24,7 +24,8 @@ final class Workspace: @unchecked Sendable {
     private var _datasets: [String: LoadedDataset] = [:]
     private var _models: [String: TrainedModelEntry] = [:]
     private var _deployments: [String: Deployment] = [:]
-    private var _evaluations: [(model: String, metrics: [String: Double])] = []
+    private var _evaluations: [(model: String, dataset: String, metrics: [String: Double])] = []
+    private var _driftVerdicts: [DriftVerdict] = []
     private var _filesRead: [(path: String, fingerprint: String)] = []
     private var _timingNotes: [String] = []
 
@@ -37,8 +38,10 @@ final class Workspace: @unchecked Sendable {
         get { WorkerGate.read { _deployments } }
         set { WorkerGate.write { _deployments = newValue } }
     }
-    /// Every evaluated metric: model name → metric name → value, in evaluation order.
-    var evaluations: [(model: String, metrics: [String: Double])] { WorkerGate.read { _evaluations } }
+    /// Every evaluated metric: model name, dataset reference → metric name → value, in evaluation order.
+    var evaluations: [(model: String, dataset: String, metrics: [String: Double])] { WorkerGate.read { _evaluations } }
+    /// The verdict of every `monitor`, in document order.
+    var driftVerdicts: [DriftVerdict] { WorkerGate.read { _driftVerdicts } }
     /// Every data file read, in reading order: path as written in the notebook → content fingerprint.
     var filesRead: [(path: String, fingerprint: String)] { WorkerGate.read { _filesRead } }
     /// Machine-dependent measurements for the terminal summary (never in the report unless asked).
@@ -122,10 +125,17 @@ final class Workspace: @unchecked Sendable {
         return (value, stepLog)
     }
 
-    func recordEvaluation(model: String, metrics: [String: Double]) {
+    func recordEvaluation(model: String, dataset: String = "", metrics: [String: Double]) {
         WorkerGate.write {
-            _evaluations.append((model, metrics))
-            _stepLog.evaluations.append(CachedEvaluation(model: model, metrics: metrics))
+            _evaluations.append((model, dataset, metrics))
+            _stepLog.evaluations.append(CachedEvaluation(model: model, dataset: dataset, metrics: metrics))
+        }
+    }
+
+    func recordDrift(_ verdict: DriftVerdict) {
+        WorkerGate.write {
+            _driftVerdicts.append(verdict)
+            _stepLog.drifts.append(verdict)
         }
     }
 
@@ -152,6 +162,18 @@ enum WorkspaceName: Hashable, Sendable {
 struct StepLog: Sendable {
     var evaluations: [CachedEvaluation] = []
     var filesRead: [CachedFile] = []
+    var drifts: [DriftVerdict] = []
+}
+
+/// What one `monitor` concluded.
+struct DriftVerdict: Codable, Sendable {
+    /// The current data file, as written in the notebook.
+    var current: String
+    /// The reference dataset, e.g. `census.train`.
+    var reference: String
+    var drifted: Bool
+    var driftedShare: Double
+    var driftedFeatures: [String]
 }
 
 /// A loaded CSV and its split.

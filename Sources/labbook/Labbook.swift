@@ -15,8 +15,10 @@ struct Labbook: ParsableCommand {
               labbook verify notebooks/income.md
               labbook watch notebooks/income.md
               labbook cache clean notebooks/income.md
+              labbook runs notebooks/income.md
+              labbook compare 3 5
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self, ShowCommand.self, CompareCommand.self])
 }

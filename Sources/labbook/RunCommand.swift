@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md --timeout 60 --run-timeout 600
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --sweep min_samples_leaf=1,20
               labbook run notebooks/income.md --no-cache
+              labbook run notebooks/income.md --store /tmp/runs.sqlite
+
+            Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`).
 
             Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything (and refreshes the cache). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
@@ -61,6 +64,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Execute every directive instead of reusing cached results (the cache is still refreshed).")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("The run store (default: labbook.sqlite in the state folder).", valueName: "path"))
+    var store: String?
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         let sweep: Sweep
@@ -71,6 +77,7 @@ struct RunCommand: ParsableCommand {
                 notebookPath: notebook, outputDirectory: out, parameterOverrides: overrides,
                 reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
             options.useCache = !noCache
+            options.storePath = store
             options.parameterFile = params
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout
@@ -133,6 +140,15 @@ struct CheckCommand: ParsableCommand {
             worst = max(worst, outcome.exitCode)
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+}
+
+extension RunOptions {
+    /// The options with the run store at `path` (the default store when `nil`).
+    func recording(in path: String?) -> RunOptions {
+        var options = self
+        options.storePath = path
+        return options
     }
 }
 

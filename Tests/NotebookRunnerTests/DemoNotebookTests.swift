@@ -15,7 +15,7 @@ import Testing
             RunOptions(notebookPath: "notebooks/income.md", outputDirectory: output, stateDirectory: output + "/state"))
         #expect(outcome.exitCode == 0)
         #expect(!outcome.steps.isEmpty && outcome.steps.allSatisfy { $0.status == .ran })
-        for file in ["income.md", "income.html"] {
+        for file in ["income.md", "income.html", "income.run.json"] {
             let rendered = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
             let committed = try String(contentsOfFile: "reports/" + file, encoding: .utf8)
             #expect(rendered == committed, "reports/\(file) is stale: rerun scripts/render-examples.sh")

@@ -47,7 +47,9 @@ import Reports
         ]
         #expect(finished == names)
         let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.root + "/reports").sorted()
-        #expect(files == (names.flatMap { [$0 + ".html", $0 + ".md"] } + ["notebook.sweep.html", "notebook.sweep.md"]).sorted())
+        let perRun: [String] = names.flatMap { name -> [String] in [name + ".html", name + ".md", name + ".run.json"] }
+        let expected: [String] = (perRun + ["notebook.sweep.html", "notebook.sweep.md"]).sorted()
+        #expect(files == expected)
         #expect(outcome.reportPaths.map { ($0 as NSString).lastPathComponent } == ["notebook.sweep.html", "notebook.sweep.md"])
         let markdown = try sandbox.read("reports/notebook.sweep.md")
         #expect(markdown.contains("| depth | cut | exit | m accuracy | m average_precision | m balanced_accuracy | m brier | m f1 | m log_loss | m precision | m recall | m roc_auc | html | md |"))

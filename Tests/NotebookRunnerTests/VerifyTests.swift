@@ -23,7 +23,7 @@ import Testing
         #expect(outcome.difference == nil)
         #expect(outcome.exitCode == 0)
         #expect(outcome.runs.count == 3)
-        #expect(outcome.comparedFiles == ["notebook.html", "notebook.md"])
+        #expect(outcome.comparedFiles == ["notebook.html", "notebook.md", "notebook.run.json"])
         for path in outcome.runs.flatMap(\.reportPaths) { #expect(!FileManager.default.fileExists(atPath: path)) }
         #expect(!sandbox.exists("reports"))
         #expect(!sandbox.exists(".labbook"))

@@ -22,6 +22,8 @@ struct CacheEntry: Codable, Sendable {
     var evaluations: [CachedEvaluation] = []
     /// Data files it read, in order.
     var filesRead: [CachedFile] = []
+    /// Drift verdicts it recorded (`monitor`), in order.
+    var drifts: [DriftVerdict]? = nil
 
     /// Every object this entry refers to.
     var objects: [String] {
@@ -68,6 +70,8 @@ struct CachedDeployment: Codable, Sendable {
 /// One model's recorded metrics.
 struct CachedEvaluation: Codable, Sendable {
     var model: String
+    /// The dataset reference it was scored on.
+    var dataset: String?
     var metrics: [String: Double]
 }
 

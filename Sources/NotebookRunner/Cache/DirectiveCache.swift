@@ -48,11 +48,16 @@ final class DirectiveCache: @unchecked Sendable {
             let outputs = try? CacheFiles.decoder().decode([ReportOutput].self, from: data),
             entry.deployments.allSatisfy(isCurrent)
         else { return nil }
-        for evaluation in entry.evaluations { workspace.recordEvaluation(model: evaluation.model, metrics: evaluation.metrics) }
+        for evaluation in entry.evaluations {
+            workspace.recordEvaluation(model: evaluation.model, dataset: evaluation.dataset ?? "", metrics: evaluation.metrics)
+        }
         for file in entry.filesRead { workspace.recordFile(file.path, fingerprint: file.fingerprint) }
+        for verdict in entry.drifts ?? [] { workspace.recordDrift(verdict) }
         for dataset in entry.datasets { pending[.dataset(dataset.name)] = (index, entry) }
         for model in entry.models { pending[.model(model.name)] = (index, entry) }
         for deployment in entry.deployments { pending[.deployment(deployment.name)] = (index, entry) }
+        // The run store and the provenance manifest list the versions deployed: restore them now.
+        for deployment in entry.deployments { _ = workspace.deployment(deployment.name) }
         return outputs
     }
 
@@ -158,7 +163,7 @@ final class DirectiveCache: @unchecked Sendable {
         var entry = CacheEntry(
             formatVersion: CacheEntry.currentFormat, key: key, kind: step.cell.kind,
             outputs: try store.put(encoder.encode(outputs)), seconds: seconds,
-            evaluations: log.evaluations, filesRead: log.filesRead)
+            evaluations: log.evaluations, filesRead: log.filesRead, drifts: log.drifts.isEmpty ? nil : log.drifts)
         let names = step.directive.outputs
         switch step.directive {
         case is LoadDirective:

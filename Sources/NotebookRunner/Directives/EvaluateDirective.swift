@@ -87,7 +87,7 @@ struct EvaluateDirective: Directive {
             }
         }
         for result in results {
-            workspace.recordEvaluation(model: result.model, metrics: result.values)
+            workspace.recordEvaluation(model: result.model, dataset: result.data, metrics: result.values)
             var timing = "predict \(result.model): \(EvaluationOutputs.microseconds(result.secondsPerRow))/row"
             if let latency = result.latency {
                 timing += ", 1-row p50 \(EvaluationOutputs.microseconds(latency.p50)), p99 \(EvaluationOutputs.microseconds(latency.p99))"

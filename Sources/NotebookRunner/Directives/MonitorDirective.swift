@@ -60,6 +60,10 @@ struct MonitorDirective: Directive {
         let report = try DriftReport.compare(
             reference: referenceView.frame, current: loaded.frame, features: features,
             psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
+        workspace.recordDrift(
+            DriftVerdict(
+                current: current, reference: referenceName, drifted: report.datasetDrifted,
+                driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature)))
         var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, thresholds: thresholds)
         if let trained, let target, loaded.frame.column(named: target) != nil {
             let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)

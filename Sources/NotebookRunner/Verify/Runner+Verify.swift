@@ -4,7 +4,8 @@ extension Runner {
     /// Proves a notebook reproducible: runs it twice from scratch (each with a fresh temporary
     /// state folder, so nothing is cached, and its own temporary output folder), then once more
     /// reusing the second run's state folder, and compares the three HTML and Markdown reports
-    /// byte for byte. Temporary folders are removed afterwards. `options.outputDirectory` and
+    /// byte for byte. The runs are not recorded in the run store (whose history section would
+    /// differ between them). Temporary folders are removed afterwards. `options.outputDirectory` and
     /// `options.stateDirectory` are ignored.
     public static func verify(_ options: RunOptions) -> VerifyOutcome {
         let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("labbook-verify-\(UUID().uuidString)")
@@ -17,6 +18,8 @@ extension Runner {
             var runOptions = options
             runOptions.stateDirectory = state
             runOptions.outputDirectory = output
+            // The runs stay out of the run store: its history section would differ between them.
+            runOptions.recordsRun = false
             let outcome = run(runOptions)
             runs.append(outcome)
             if outcome.exitCode == 2 || outcome.reportPaths.isEmpty {

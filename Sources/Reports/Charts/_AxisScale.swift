@@ -4,7 +4,7 @@ import Foundation
 ///
 /// When every value lies in [0, 1] the axis is 0–1 with ticks every 0.2 (ROC
 /// and other rate charts); otherwise it spans the data, widened to "nice"
-/// steps of 1, 2 or 5 × 10ⁿ.
+/// steps of 1, 2 or 5 × 10ⁿ (never below 1 when every value is a whole number).
 struct _AxisScale: Equatable {
     var lower: Double
     var upper: Double
@@ -32,7 +32,9 @@ struct _AxisScale: Equatable {
             low -= pad
             high += pad
         }
-        let step = Self.niceStep(for: (high - low) / Double(max(1, targetTickCount - 1)))
+        var step = Self.niceStep(for: (high - low) / Double(max(1, targetTickCount - 1)))
+        // Whole-number data (run numbers, counts) gets whole-number ticks.
+        if finite.allSatisfy({ $0 == $0.rounded() }) { step = max(step, 1) }
         let firstIndex = (low / step).rounded(.down)
         let lastIndex = max(firstIndex + 1, (high / step).rounded(.up))
         self.init(

@@ -33,6 +33,7 @@ public enum HTMLRenderer {
                 next += 1
             }
         }
+        if let history = report.history { lines += self.history(history) }
         if !report.footer.items.isEmpty { lines += footer(report.footer) }
         lines.append("</main>")
         lines.append("</body>")
@@ -142,9 +143,20 @@ public enum HTMLRenderer {
     private static func footer(_ footer: ReportFooter) -> [String] {
         var lines = ["<footer class=\"report-footer\">", "<dl>"]
         for item in footer.items {
-            lines.append("<div><dt>\(text(item.label))</dt><dd>\(text(item.value))</dd></div>")
+            let value = item.link.map { "<a href=\"\(text($0))\">\(text(item.value))</a>" } ?? text(item.value)
+            lines.append("<div><dt>\(text(item.label))</dt><dd>\(value)</dd></div>")
         }
         lines += ["</dl>", "</footer>"]
+        return lines
+    }
+
+    /// The history section: summary, chart and table of earlier runs.
+    private static func history(_ history: ReportHistory) -> [String] {
+        var lines = ["<section class=\"history\" id=\"history\">", "<h2>History</h2>"]
+        lines += output(.text(history.summary))
+        lines += output(.chart(history.chart))
+        lines += output(.table(history.table))
+        lines.append("</section>")
         return lines
     }
 

@@ -36,8 +36,10 @@ public enum MarkdownRenderer {
         if !report.footer.items.isEmpty {
             blocks.append("---")
             blocks.append(
-                report.footer.items.map {
-                    "- **" + _MarkdownText.inline($0.label) + ":** " + _MarkdownText.inline($0.value)
+                report.footer.items.map { item in
+                    let value = _MarkdownText.inline(item.value)
+                    let shown = item.link.map { "[" + value + "](" + $0 + ")" } ?? value
+                    return "- **" + _MarkdownText.inline(item.label) + ":** " + shown
                 }.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n") + "\n"

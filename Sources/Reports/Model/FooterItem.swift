@@ -4,10 +4,14 @@ public struct FooterItem: Sendable, Equatable, Codable {
     public var label: String
     /// The value, e.g. `42`.
     public var value: String
+    /// A relative address the value links to (HTML) or is listed with (Markdown), e.g.
+    /// `income.run.json`; `nil` for plain values.
+    public var link: String?
 
     /// Creates a footer item.
-    public init(label: String, value: String) {
+    public init(label: String, value: String, link: String? = nil) {
         self.label = label
         self.value = value
+        self.link = link
     }
 }

@@ -20,6 +20,8 @@ public struct Report: Sendable, Equatable, Codable {
     public var blocks: [ReportBlock]
     /// Provenance shown after the body: fingerprints, seed, versions.
     public var footer: ReportFooter
+    /// Key metrics over earlier runs of the notebook (HTML only); `nil` on a first run.
+    public var history: ReportHistory?
 
     /// Creates a report.
     public init(
@@ -27,12 +29,14 @@ public struct Report: Sendable, Equatable, Codable {
         question: String? = nil,
         goal: GoalStatus? = nil,
         blocks: [ReportBlock] = [],
-        footer: ReportFooter = ReportFooter()
+        footer: ReportFooter = ReportFooter(),
+        history: ReportHistory? = nil
     ) {
         self.title = title
         self.question = question
         self.goal = goal
         self.blocks = blocks
         self.footer = footer
+        self.history = history
     }
 }

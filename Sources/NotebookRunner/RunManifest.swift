@@ -1,0 +1,82 @@
+import Foundation
+import MLEngine
+import NotebookFormat
+
+/// The provenance manifest `reports/NAME.run.json`: what a run read, did and measured, for
+/// scripts and CI. It holds no timestamps, timings or absolute paths, so the same inputs give
+/// byte-identical files. Its format is documented in the README; `formatVersion` changes
+/// whenever a field changes meaning or disappears (adding a field does not change it).
+enum RunManifest {
+    static let formatVersion = 1
+
+    /// `NAME.run.json` for the notebook at `path`.
+    static func fileName(forNotebook path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".run.json"
+    }
+
+    static func make(plan: NotebookPlan, execution: Execution, workspace: Workspace) -> JSONValue {
+        let frontMatter = plan.notebook.frontMatter
+        var metrics: [String: [String: [String: JSONValue]]] = [:]
+        for evaluation in workspace.evaluations {
+            for (name, value) in evaluation.metrics {
+                metrics[evaluation.model, default: [:]][evaluation.dataset, default: [:]][name] = .number(value)
+            }
+        }
+        let directives: [JSONValue] = zip(plan.steps, execution.steps).map { planned, step in
+            .object([
+                "kind": .string(step.kind),
+                "label": step.label.map(JSONValue.string) ?? .null,
+                "line": .integer(Int64(planned.cell.location.line)),
+                "key": step.key.map(JSONValue.string) ?? .null,
+                "status": .string(outcome(step.status)),
+            ])
+        }
+        let deployments = workspace.deployments.values.reduce(into: [String: JSONValue]()) { result, deployment in
+            result[deployment.name] = .object([
+                "version": .integer(Int64(deployment.manifest.version)), "model": .string(deployment.source),
+            ])
+        }
+        return .object([
+            "format_version": .integer(Int64(formatVersion)),
+            "notebook": .object(["path": .string(workspace.notebookPath), "sha256": .string(workspace.notebookHash)]),
+            "params": .object(
+                frontMatter.parameters.reduce(into: [:]) { result, parameter in result[parameter.name] = json(parameter.value) }),
+            "seed": workspace.seed <= UInt64(Int64.max) ? .integer(Int64(workspace.seed)) : .string(String(workspace.seed)),
+            "inputs": .array(
+                workspace.filesRead.map { .object(["path": .string($0.path), "fingerprint": .string($0.fingerprint)]) }),
+            "directives": .array(directives),
+            "metrics": .object(metrics.mapValues { splits in .object(splits.mapValues { .object($0) }) }),
+            "deployments": .object(deployments),
+            "drift": .array(
+                workspace.driftVerdicts.map { verdict in
+                    .object([
+                        "current": .string(verdict.current), "reference": .string(verdict.reference),
+                        "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),
+                        "drifted_features": .array(verdict.driftedFeatures.map(JSONValue.string)),
+                    ])
+                }),
+            "engine_version": .string(EngineInfo.version),
+            "exit_code": .integer(Int64(execution.exitCode)),
+        ])
+    }
+
+    /// `succeeded` for a directive that ran or came from the cache (the manifest is the same
+    /// either way), else `failed` or `skipped`.
+    static func outcome(_ status: RunOutcome.Step.Status) -> String {
+        switch status {
+        case .ran, .cached: "succeeded"
+        case .failed: "failed"
+        case .skipped: "skipped"
+        }
+    }
+
+    static func json(_ value: ParamValue) -> JSONValue {
+        switch value {
+        case .int(let number): .integer(Int64(number))
+        case .double(let number): .number(number)
+        case .bool(let flag): .bool(flag)
+        case .string(let text): .string(text)
+        case .list(let values): .array(values.map(json))
+        }
+    }
+}

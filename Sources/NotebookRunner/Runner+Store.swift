@@ -1,0 +1,88 @@
+import Foundation
+import MLEngine
+import NotebookFormat
+import Reports
+import RunStore
+
+/// Records one run in the run store: a `running` row before the directives execute, the
+/// finished run after the reports are written. A store that cannot be opened or written
+/// costs a warning on the terminal, never the report.
+struct RunRecorder {
+    private(set) var store: RunStore?
+    private(set) var record: RunRecord
+    /// Earlier finished runs of the same notebook (same path as reports show it), oldest first.
+    private(set) var previous: [RunRecord] = []
+    /// Problems with the store, formatted like diagnostics (`PATH: warning: …`).
+    private(set) var warnings: [String] = []
+
+    /// `labbook.sqlite` in the state folder unless `options.storePath` names another file.
+    static func storePath(_ options: RunOptions, state: String) -> String {
+        options.storePath ?? (state as NSString).appendingPathComponent("labbook.sqlite")
+    }
+
+    /// Opens the store and inserts the run as `running`; with `options.recordsRun` off, records nothing.
+    static func begin(plan: NotebookPlan, workspace: Workspace, options: RunOptions, state: String) -> RunRecorder {
+        let frontMatter = plan.notebook.frontMatter
+        var recorder = RunRecorder(
+            record: RunRecord(
+                notebookPath: workspace.notebookPath, notebookHash: workspace.notebookHash,
+                parameters: frontMatter.parameters.map { RunParameter(name: $0.name, value: $0.value.text) },
+                seed: workspace.seed, keyMetric: frontMatter.metric, engineVersion: EngineInfo.version))
+        guard options.recordsRun else { return recorder }
+        let path = storePath(options, state: state)
+        do {
+            let store = try RunStore(path: path)
+            recorder.previous = try store.runs(notebook: workspace.notebookPath).filter { $0.status == .finished }
+            recorder.record.id = try store.begin(recorder.record)
+            recorder.store = store
+        } catch {
+            recorder.warnings.append("\(Runner.reportPath(for: path)): warning: the run is not recorded: \(error)")
+        }
+        return recorder
+    }
+
+    /// The HTML report's history section: absent when the store holds no earlier run.
+    func history(workspace: Workspace) -> ReportHistory? {
+        guard store != nil else { return nil }
+        return RunHistory.section(
+            previous: previous, current: Self.metrics(workspace), currentID: record.id, keyMetric: record.keyMetric)
+    }
+
+    /// Completes the run in the store.
+    mutating func finish(execution: Execution, workspace: Workspace, exitCode: Int32) {
+        guard let store else { return }
+        record.steps = execution.steps.enumerated().map { index, step in
+            RunStep(
+                position: index + 1, kind: step.kind, label: step.label, cacheKey: step.key,
+                status: RunStep.Status(rawValue: step.status.rawValue) ?? .failed, seconds: step.seconds,
+                peakMemoryBytes: step.peakMemoryBytes, message: step.message)
+        }
+        record.inputs = workspace.filesRead.map { RunInput(path: $0.path, fingerprint: $0.fingerprint) }
+        record.metrics = Self.metrics(workspace)
+        record.deployments = workspace.deployments.values.sorted { $0.name < $1.name }
+            .map { RunDeployment(name: $0.name, version: $0.manifest.version) }
+        record.driftVerdicts = workspace.driftVerdicts.map {
+            RunDriftVerdict(
+                current: $0.current, reference: $0.reference, drifted: $0.drifted, driftedShare: $0.driftedShare,
+                driftedFeatures: $0.driftedFeatures)
+        }
+        record.exitCode = exitCode
+        record.endedAt = Date()
+        do {
+            try store.finish(record)
+        } catch {
+            warnings.append("\(Runner.reportPath(for: store.path)): warning: the run is not recorded: \(error)")
+        }
+    }
+
+    /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name.
+    static func metrics(_ workspace: Workspace) -> [RunMetric] {
+        workspace.evaluations.flatMap { evaluation in
+            evaluation.metrics.keys.sorted().compactMap { name in
+                evaluation.metrics[name].map {
+                    RunMetric(model: evaluation.model, dataset: evaluation.dataset, metric: name, value: $0)
+                }
+            }
+        }
+    }
+}
