@@ -10,6 +10,14 @@ public struct ParameterSpec: Sendable, Equatable {
         case optionalInteger(atLeast: Int)
         /// One of these words.
         case oneOf([String])
+        /// A finite number at least 0.
+        case nonNegativeNumber
+        /// A number strictly between 0 and 1.
+        case openFraction
+        /// A whole number in this closed range.
+        case integerIn(ClosedRange<Int>)
+        /// `true`, `false` or `"auto"`.
+        case boolOrAuto
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -27,6 +35,10 @@ public struct ParameterSpec: Sendable, Equatable {
         case .integer(let minimum): "an integer >= \(minimum)"
         case .optionalInteger(let minimum): "an integer >= \(minimum), or \"none\" for no limit"
         case .oneOf(let words): "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .nonNegativeNumber: "a number >= 0"
+        case .openFraction: "a number in (0, 1)"
+        case .integerIn(let range): "an integer in [\(range.lowerBound), \(range.upperBound)]"
+        case .boolOrAuto: "true, false, or \"auto\""
         }
     }
 
@@ -50,6 +62,25 @@ public struct ParameterSpec: Sendable, Equatable {
         case .oneOf(let words):
             guard case .string(let text) = value, words.contains(text.lowercased()) else { return nil }
             return .some(.string(text.lowercased()))
+        case .nonNegativeNumber:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number.isFinite, number >= 0 else { return nil }
+            return .some(.double(number))
+        case .openFraction:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number > 0, number < 1 else { return nil }
+            return .some(.double(number))
+        case .integerIn(let range):
+            if case .bool = value { return nil }
+            guard let number = value.intValue, range.contains(number) else { return nil }
+            return .some(.int(number))
+        case .boolOrAuto:
+            switch value {
+            case .bool(let flag): return .some(.bool(flag))
+            case .string(let text) where text.lowercased() == "auto": return .some(.string("auto"))
+            case .string(let text) where ["true", "false"].contains(text.lowercased()): return .some(.bool(text.lowercased() == "true"))
+            default: return nil
+            }
         }
     }
 }
