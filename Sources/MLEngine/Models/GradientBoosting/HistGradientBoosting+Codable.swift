@@ -39,12 +39,15 @@ extension HistGradientBoosting: Codable {
               ensemble.roots.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw damaged }
         let sets = Int32(ensemble.categorySets.count / 8)
         for i in 0..<count where feature[i] >= 0 {
-            guard Int(feature[i]) < inputCount, Int(left[i]) > i, Int(left[i]) < count, Int(right[i]) > i, Int(right[i]) < count,
-                  categorySet[i] < sets else { throw damaged }
+            guard Int(feature[i]) < inputCount, Int(left[i]) > i, Int(left[i]) + 1 < count, right[i] == left[i] + 1,
+                  categorySet[i] < sets, threshold[i].isFinite else { throw damaged }
         }
-        ensemble.nodes = (0..<count).map {
-            TreeEnsemble.Node(threshold: threshold[$0], feature: feature[$0], left: left[$0], right: right[$0],
-                              categorySet: categorySet[$0], missingLeft: missingLeft[$0])
+        ensemble.nodes = (0..<count).map { i in
+            guard feature[i] >= 0 else { return TreeEnsemble.Node(threshold: threshold[i], left: 0, info: 0) }
+            let categorical = categorySet[i] >= 0
+            return TreeEnsemble.Node(
+                threshold: categorical ? Double(categorySet[i]) : threshold[i], left: left[i],
+                info: UInt32(feature[i]) << 2 | (categorical ? 2 : 0) | (missingLeft[i] ? 1 : 0))
         }
         self.ensemble = ensemble
     }
@@ -58,7 +61,7 @@ extension HistGradientBoosting: Codable {
     /// - `trees`: all nodes of all trees as parallel arrays indexed by node: `feature`
     ///   (column tested, -1 for a leaf), `threshold` (go left when value <= threshold; for a
     ///   leaf, the value it adds, learning rate applied), `left`/`right` (absolute child node
-    ///   indices), `missingLeft` (where NaN or a negative category code goes), `categorySet`
+    ///   indices, -1 for a leaf; always adjacent), `missingLeft` (where NaN or a negative category code goes), `categorySet`
     ///   (-1, or the index of the node's 8-word bitset in `categorySets`: bit `c` of word
     ///   `c / 32` set = category `c` goes left; unseen categories go right); `roots`: each
     ///   tree's root node, trees in iteration order and, per iteration, output order.
@@ -73,12 +76,13 @@ extension HistGradientBoosting: Codable {
         try container.encodeIfPresent(featureImportances, forKey: .featureImportances)
         var trees = container.nestedContainer(keyedBy: TreeKey.self, forKey: .trees)
         try trees.encode(ensemble.roots, forKey: .roots)
-        try trees.encode(ensemble.nodes.map(\.feature), forKey: .feature)
-        try trees.encode(ensemble.nodes.map(\.threshold), forKey: .threshold)
-        try trees.encode(ensemble.nodes.map(\.left), forKey: .left)
-        try trees.encode(ensemble.nodes.map(\.right), forKey: .right)
-        try trees.encode(ensemble.nodes.map(\.missingLeft), forKey: .missingLeft)
-        try trees.encode(ensemble.nodes.map(\.categorySet), forKey: .categorySet)
+        let nodes = ensemble.nodes
+        try trees.encode(nodes.map { $0.isLeaf ? -1 : Int32($0.feature) }, forKey: .feature)
+        try trees.encode(nodes.map { $0.isCategorical ? 0 : $0.threshold }, forKey: .threshold)
+        try trees.encode(nodes.map { $0.isLeaf ? -1 : $0.left }, forKey: .left)
+        try trees.encode(nodes.map { $0.isLeaf ? -1 : $0.left + 1 }, forKey: .right)
+        try trees.encode(nodes.map(\.missingLeft), forKey: .missingLeft)
+        try trees.encode(nodes.map { $0.isCategorical ? Int32($0.categorySet) : -1 }, forKey: .categorySet)
         try trees.encode(ensemble.categorySets, forKey: .categorySets)
     }
 }

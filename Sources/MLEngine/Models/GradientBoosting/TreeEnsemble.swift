@@ -1,23 +1,25 @@
-/// The boosted trees, flattened into one array of nodes for fast prediction.
+/// The boosted trees, flattened into one array of 16-byte nodes for fast prediction.
 ///
 /// Trees are stored iteration after iteration, and within an iteration output after output
-/// (tree `t` adds to output `t % outputWidth`). Child indices are absolute positions in
-/// ``nodes``. Thresholds are raw feature values, so prediction never bins.
+/// (tree `t` adds to output `t % outputWidth`). A node's children are adjacent: `left` and
+/// `left + 1` (absolute positions in ``nodes``). Thresholds are raw feature values, so
+/// prediction never bins.
 struct TreeEnsemble: Sendable, Equatable {
     /// One node of a tree.
     struct Node: Sendable, Equatable {
-        /// Internal node: go left when `value <= threshold`. Leaf: the value it adds (learning rate applied).
+        /// Numeric split: go left when `value <= threshold`. Categorical split: the index of its
+        /// 8-word bitset in ``categorySets``. Leaf: the value it adds (learning rate applied).
         var threshold: Double
-        /// The column tested, or -1 for a leaf.
-        var feature: Int32
-        /// The left child (absolute index).
+        /// The left child's index (the right child follows it); 0 for a leaf.
         var left: Int32
-        /// The right child (absolute index).
-        var right: Int32
-        /// For a categorical split, the index of its 8-word bitset in ``categorySets``; -1 otherwise.
-        var categorySet: Int32
-        /// Where a missing value (NaN; a negative category code) goes.
-        var missingLeft: Bool
+        /// `column << 2 | categorical << 1 | missingLeft`.
+        var info: UInt32
+
+        var isLeaf: Bool { left == 0 }
+        var feature: Int { Int(info >> 2) }
+        var isCategorical: Bool { info & 2 != 0 }
+        var missingLeft: Bool { info & 1 != 0 }
+        var categorySet: Int { Int(threshold) }
     }
 
     /// All nodes of all trees.
@@ -29,43 +31,52 @@ struct TreeEnsemble: Sendable, Equatable {
 
     /// Appends a leaf and returns its index.
     mutating func appendNode() -> Int {
-        nodes.append(Node(threshold: 0, feature: -1, left: -1, right: -1, categorySet: -1, missingLeft: false))
+        nodes.append(Node(threshold: 0, left: 0, info: 0))
         return nodes.count - 1
     }
 
-    /// The raw value tree `root` gives the row at `row` (a pointer to its `columns` values).
+    /// The raw value tree `root` gives the row at `row` (a pointer to its values).
     @inline(__always)
     static func leafValue(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, root: Int, row: UnsafePointer<Double>) -> Double {
         var index = root
         while true {
             let node = nodes[index]
-            if node.feature < 0 { return node.threshold }
-            let value = row[Int(node.feature)]
+            if node.left == 0 { return node.threshold }
+            let value = row[Int(node.info >> 2)]
             let goLeft: Bool
-            if node.categorySet < 0 {
-                goLeft = value.isNaN ? node.missingLeft : value <= node.threshold
+            if node.info & 2 == 0 {
+                goLeft = value <= node.threshold || (value.isNaN && node.info & 1 != 0)
             } else if value.isNaN || value < 0 {
-                goLeft = node.missingLeft
+                goLeft = node.info & 1 != 0
             } else if value < 256, let sets {
                 let category = Int(value)
-                goLeft = (sets[Int(node.categorySet) * 8 + (category >> 5)] >> UInt32(category & 31)) & 1 == 1
+                goLeft = (sets[Int(node.threshold) &* 8 &+ (category >> 5)] >> UInt32(category & 31)) & 1 == 1
             } else {
                 goLeft = false
             }
-            index = Int(goLeft ? node.left : node.right)
+            index = Int(node.left) &+ (goLeft ? 0 : 1)
         }
     }
 
-    /// Adds every tree's value to `raw` (`rows * width`, row-major) for the `rows` rows of `values`.
+    /// Adds trees `treeRange` to `raw` (`rows * width`, row-major) for the `rows` rows of
+    /// `values`. Tree by tree, so every row sums its trees in the same order whatever `rows`.
     func addRaw(values: UnsafePointer<Double>, rows: Int, columns: Int, width: Int, treeRange: Range<Int>, into raw: UnsafeMutablePointer<Double>) {
         nodes.withUnsafeBufferPointer { nodeBuffer in
             categorySets.withUnsafeBufferPointer { setBuffer in
                 roots.withUnsafeBufferPointer { rootBuffer in
                     guard let nodePointer = nodeBuffer.baseAddress else { return }
-                    for r in 0..<rows {
-                        let row = values + r * columns
+                    let sets = setBuffer.baseAddress
+                    if rows == 1 {
                         for tree in treeRange {
-                            raw[r * width + tree % width] += Self.leafValue(nodePointer, setBuffer.baseAddress, root: Int(rootBuffer[tree]), row: row)
+                            raw[tree % width] += Self.leafValue(nodePointer, sets, root: Int(rootBuffer[tree]), row: values)
+                        }
+                        return
+                    }
+                    for tree in treeRange {
+                        let root = Int(rootBuffer[tree])
+                        let output = raw + tree % width
+                        for r in 0..<rows {
+                            output[r &* width] += Self.leafValue(nodePointer, sets, root: root, row: values + r &* columns)
                         }
                     }
                 }

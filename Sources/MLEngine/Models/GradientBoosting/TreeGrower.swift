@@ -76,7 +76,6 @@ final class TreeGrower {
                 let leftNode = ensemble.appendNode()
                 let rightNode = ensemble.appendNode()
                 ensemble.nodes[parent.node].left = Int32(leftNode)
-                ensemble.nodes[parent.node].right = Int32(rightNode)
                 var left = Leaf(start: parent.start, count: leftCount, depth: parent.depth + 1, total: split.left,
                                 slot: -1, node: leftNode, split: SplitCandidate())
                 var right = Leaf(start: parent.start + leftCount, count: parent.count - leftCount, depth: parent.depth + 1,
@@ -162,12 +161,10 @@ final class TreeGrower {
 
     /// Writes the split into its node: raw threshold, missing direction, category bitset.
     private func record(_ split: SplitCandidate, node: Int, ensemble: inout TreeEnsemble) {
-        ensemble.nodes[node].feature = Int32(split.feature)
-        ensemble.nodes[node].missingLeft = split.missingLeft
+        ensemble.nodes[node].info = UInt32(split.feature) << 2 | (split.categories == nil ? 0 : 2) | (split.missingLeft ? 1 : 0)
         if let categories = split.categories {
-            ensemble.nodes[node].categorySet = Int32(ensemble.categorySets.count / 8)
+            ensemble.nodes[node].threshold = Double(ensemble.categorySets.count / 8)
             ensemble.categorySets.append(contentsOf: categories.array)
-            ensemble.nodes[node].threshold = 0
         } else {
             let cuts = binned.cuts[split.feature]
             ensemble.nodes[node].threshold = split.bin < cuts.count ? cuts[split.bin] : Double.greatestFiniteMagnitude
