@@ -79,8 +79,17 @@ import Testing
         #expect(p[0] > 0.8 && p[2] > 0.8)
         #expect(p[1] < 0.2 && p[3] < 0.2)
         #expect(model.ensemble.nodes[0].isCategorical)
-        // Category 4 never occurs, -1 / NaN are missing, 200 is out of range: all take a side, none crash.
-        for value in p[4...] { #expect(value == p[0] || value == p[1]) }
+        for value in p[4...] { #expect(value > 0 && value < 1) }
+
+        // One tree: category 4 never occurs and 200 is out of range, so both go right with the
+        // negative categories; -1 and NaN are missing and take one side.
+        let stump = try HistGradientBoosting.fit(
+            Self.matrix([codes]), targets: y, task: .binary,
+            hyperparameters: Self.settings { $0.maxLeafNodes = 2; $0.maxIterations = 1; $0.categoricalColumns = [0: 5] }, seed: 0)
+        let s = try stump.predict(Self.matrix([[0, 1, 4, 200, -1, .nan]]))
+        #expect(s[0] > s[1])
+        #expect(s[2] == s[1] && s[3] == s[1])
+        #expect((s[4] == s[0] || s[4] == s[1]) && s[5] == s[4])
 
         let numeric = try HistGradientBoosting.fit(
             Self.matrix([codes]), targets: y, task: .binary,
@@ -109,7 +118,8 @@ import Testing
         let x = (0..<200).map { Double($0) / 10 }
         let y = x.map { 3 * $0 - 2 }
         let model = try HistGradientBoosting.fit(
-            Self.matrix([x]), targets: y, task: .regression, hyperparameters: Self.settings { $0.maxIterations = 200 }, seed: 0)
+            Self.matrix([x]), targets: y, task: .regression,
+            hyperparameters: Self.settings { $0.maxIterations = 200; $0.minSamplesLeaf = 5 }, seed: 0)
         #expect(abs(model.baseline[0] - y.reduce(0, +) / 200) < 1e-9)
         let predictions = try model.predict(Self.matrix([x]))
         let rmse = sqrt(zip(predictions, y).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / 200)
@@ -156,10 +166,13 @@ import Testing
         #expect(HistGradientBoosting.shouldStop([1, 0.9, 0.9, 0.9], patience: 2, tolerance: 0))
         #expect(!HistGradientBoosting.shouldStop([1, 0.9, 0.8, 0.7], patience: 2, tolerance: 0))
         #expect(!HistGradientBoosting.shouldStop([1, 0.9], patience: 2, tolerance: 0))
-        let (x, y) = Self.missingFixture(missingLabel: 1)
+        // Labels independent of the feature: the validation loss cannot keep improving.
+        var generator = SeededGenerator(seed: 11)
+        let x = (0..<2000).map { _ in generator.nextDouble() }
+        let y = (0..<2000).map { _ in Double(generator.nextInt(below: 2)) }
         let model = try HistGradientBoosting.fit(
-            x, targets: y, task: .binary,
-            hyperparameters: Self.settings { $0.earlyStopping = .on; $0.minSamplesLeaf = 2; $0.validationFraction = 0.25 }, seed: 0)
+            Self.matrix([x]), targets: y, task: .binary,
+            hyperparameters: Self.settings { $0.earlyStopping = .on; $0.validationFraction = 0.25 }, seed: 0)
         #expect(model.iterations < 100)
         #expect(model.validationLosses.count == model.iterations + 1)
     }
