@@ -130,6 +130,9 @@ extension HistGradientBoosting {
     /// Rejects an empty matrix, targets of the wrong count or kind, and infinite values.
     static func checkInputs(_ x: FeatureMatrix, targets: [Double], task: LearningTask) throws(ModelError) {
         if x.rows == 0 || x.columns == 0 { throw ModelError("gradient boosting needs at least one row and one column") }
+        if x.rows >= Int(Int32.max) || x.columns >= 1 << 29 {
+            throw ModelError("gradient boosting takes fewer than \(Int32.max) rows and \(1 << 29) columns")
+        }
         if targets.count != x.rows {
             throw ModelError("got \(targets.count) targets for \(x.rows) rows; give one target per row")
         }
