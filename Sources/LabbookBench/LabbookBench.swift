@@ -3,14 +3,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
-/// `LabbookBench csv FILE... [--repeats N] [--json F]`: times ``CSVReader`` loads.
+/// `LabbookBench csv FILE... [--repeats N] [--json F]`: times ``CSVReader`` loads;
+/// `LabbookBench models|scaling …`: times the engine's models (see ``ModelBenchArguments``).
 ///
 /// Thin entry point: the measuring lives in ``CSVBenchmark``. Exit codes: 0 success,
 /// 1 a file failed to load, 2 bad arguments.
 @main
 struct LabbookBench {
     static func main() {
+        if let first = CommandLine.arguments.dropFirst().first, first == "models" || first == "scaling" {
+            runModels(Array(CommandLine.arguments.dropFirst()))
+            return
+        }
         let arguments: BenchArguments
         do {
             arguments = try BenchArguments.parse(Array(CommandLine.arguments.dropFirst()))
@@ -33,6 +39,34 @@ struct LabbookBench {
             } catch {
                 fail("LabbookBench: cannot write \(json): \(error)", code: 1)
             }
+        }
+    }
+
+    /// `models` and `scaling`: see ``ModelBenchArguments``.
+    private static func runModels(_ commandLine: [String]) {
+        let arguments: ModelBenchArguments
+        do {
+            arguments = try ModelBenchArguments.parse(commandLine)
+        } catch {
+            fail(error.message + "\n\n" + ModelBenchArguments.usage, code: 2)
+        }
+        CSVBenchmark.warmUpProcess()
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data: Data
+            if arguments.command == "models" {
+                let results = try ModelsBenchmark.run(
+                    dataDirectory: arguments.dataDirectory, only: arguments.only, fitRepeats: arguments.repeats)
+                data = try encoder.encode(results)
+            } else {
+                let results = try ScalingBenchmark.run(
+                    dataDirectory: arguments.dataDirectory, sizes: arguments.sizes, repeats: arguments.repeats)
+                data = try encoder.encode(results)
+            }
+            if let path = arguments.jsonPath { try data.write(to: URL(fileURLWithPath: path)) }
+        } catch {
+            fail("LabbookBench: \(error)", code: 1)
         }
     }
 

@@ -9,6 +9,8 @@ public enum FittedModel: Codable, Sendable, Equatable {
     case decisionTree(DecisionTree)
     /// A fitted ``RandomForest``.
     case randomForest(RandomForest)
+    /// A fitted ``HistGradientBoosting``.
+    case gradientBoosting(HistGradientBoosting)
     /// A fitted ``LinearRegression``.
     case linearRegression(LinearRegression)
     /// A fitted ``KNearestNeighbors``.
@@ -22,6 +24,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         case .logisticRegression: .logisticRegression
         case .decisionTree: .decisionTree
         case .randomForest: .randomForest
+        case .gradientBoosting: .gradientBoosting
         case .linearRegression: .linearRegression
         case .kNearestNeighbors: .kNearestNeighbors
         case .naiveBayes: .naiveBayes
@@ -34,6 +37,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         case .logisticRegression(let model): model
         case .decisionTree(let model): model
         case .randomForest(let model): model
+        case .gradientBoosting(let model): model
         case .linearRegression(let model): model
         case .kNearestNeighbors(let model): model
         case .naiveBayes(let model): model
@@ -56,6 +60,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         case .logisticRegression(let model): try model.predict(x)
         case .decisionTree(let model): try model.predict(x)
         case .randomForest(let model): try model.predict(x)
+        case .gradientBoosting(let model): try model.predict(x)
         case .linearRegression(let model): try model.predict(x)
         case .kNearestNeighbors(let model): try model.predict(x)
         case .naiveBayes(let model): try model.predict(x)
@@ -84,6 +89,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         case .logisticRegression: self = .logisticRegression(try container.decode(LogisticRegression.self, forKey: key))
         case .decisionTree: self = .decisionTree(try container.decode(DecisionTree.self, forKey: key))
         case .randomForest: self = .randomForest(try container.decode(RandomForest.self, forKey: key))
+        case .gradientBoosting: self = .gradientBoosting(try container.decode(HistGradientBoosting.self, forKey: key))
         case .linearRegression: self = .linearRegression(try container.decode(LinearRegression.self, forKey: key))
         case .kNearestNeighbors: self = .kNearestNeighbors(try container.decode(KNearestNeighbors.self, forKey: key))
         case .naiveBayes: self = .naiveBayes(try container.decode(NaiveBayes.self, forKey: key))
@@ -97,6 +103,7 @@ public enum FittedModel: Codable, Sendable, Equatable {
         case .logisticRegression(let model): try container.encode(model, forKey: KindKey(kind))
         case .decisionTree(let model): try container.encode(model, forKey: KindKey(kind))
         case .randomForest(let model): try container.encode(model, forKey: KindKey(kind))
+        case .gradientBoosting(let model): try container.encode(model, forKey: KindKey(kind))
         case .linearRegression(let model): try container.encode(model, forKey: KindKey(kind))
         case .kNearestNeighbors(let model): try container.encode(model, forKey: KindKey(kind))
         case .naiveBayes(let model): try container.encode(model, forKey: KindKey(kind))

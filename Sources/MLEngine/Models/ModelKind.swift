@@ -9,6 +9,9 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     case decisionTree = "decision_tree"
     /// A random forest of CART trees on bootstrap samples, grown on every core (``RandomForest``).
     case randomForest = "random_forest"
+    /// Histogram gradient boosting in the LightGBM design: binned features, leaf-wise trees,
+    /// native missing values and categories, early stopping (``HistGradientBoosting``).
+    case gradientBoosting = "gradient_boosting"
     /// Least squares, ridge (L2) or lasso (L1) regression (``LinearRegression``).
     case linearRegression = "linear_regression"
     /// k-nearest neighbours by brute force (``KNearestNeighbors``).
@@ -22,6 +25,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
         case .logisticRegression: LogisticRegression.Hyperparameters.parameterSpecs
         case .decisionTree: DecisionTree.Hyperparameters.parameterSpecs
         case .randomForest: RandomForest.Hyperparameters.parameterSpecs
+        case .gradientBoosting: HistGradientBoosting.Hyperparameters.parameterSpecs
         case .linearRegression: LinearRegression.Hyperparameters.parameterSpecs
         case .kNearestNeighbors: KNearestNeighbors.Hyperparameters.parameterSpecs
         case .naiveBayes: NaiveBayes.Hyperparameters.parameterSpecs
@@ -36,11 +40,12 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
         case .logisticRegression, .linearRegression, .kNearestNeighbors: (.standard, .mean, .oneHot)
         case .decisionTree, .randomForest: (.unscaled, .mean, .oneHot)
         case .naiveBayes: (.unscaled, .mean, .ordinal)
+        case .gradientBoosting: (.unscaled, .none, .ordinal)
         }
     }
 
     /// Whether the model takes `nan` inputs (missing values) natively.
-    public var handlesMissingValues: Bool { false }
+    public var handlesMissingValues: Bool { self == .gradientBoosting }
 
     /// What ``TrainedModel/featureImportances()`` measures for this kind, for chart labels;
     /// `nil` when the kind defines no importances.
@@ -48,6 +53,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
         switch self {
         case .logisticRegression, .linearRegression: "|coefficient| on the encoded inputs (share)"
         case .decisionTree, .randomForest: "impurity decrease (share)"
+        case .gradientBoosting: "split gain (share)"
         case .kNearestNeighbors, .naiveBayes: nil
         }
     }
@@ -57,7 +63,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
         switch self {
         case .logisticRegression, .naiveBayes: [.binary, .multiclass]
         case .linearRegression: [.regression]
-        case .decisionTree, .randomForest, .kNearestNeighbors: [.binary, .multiclass, .regression]
+        case .decisionTree, .randomForest, .gradientBoosting, .kNearestNeighbors: [.binary, .multiclass, .regression]
         }
     }
 

@@ -21,6 +21,10 @@ public struct ParameterSpec: Sendable, Equatable {
         case maxFeatures
         /// `true` or `false`.
         case boolean
+        /// A number strictly between 0 and 1.
+        case openFraction
+        /// `true`, `false` or `"auto"`.
+        case boolOrAuto
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -42,6 +46,8 @@ public struct ParameterSpec: Sendable, Equatable {
         case .integerInRange(let low, let high): "an integer from \(low) to \(high)"
         case .maxFeatures: "\"sqrt\", \"log2\", \"all\", an integer >= 1, or a number in (0, 1]"
         case .boolean: "true or false"
+        case .openFraction: "a number in (0, 1)"
+        case .boolOrAuto: "true, false, or \"auto\""
         }
     }
 
@@ -80,6 +86,17 @@ public struct ParameterSpec: Sendable, Equatable {
             case .bool(let flag): return .some(.bool(flag))
             case .string(let text) where ["true", "false"].contains(text.lowercased()):
                 return .some(.bool(text.lowercased() == "true"))
+            default: return nil
+            }
+        case .openFraction:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number > 0, number < 1 else { return nil }
+            return .some(.double(number))
+        case .boolOrAuto:
+            switch value {
+            case .bool(let flag): return .some(.bool(flag))
+            case .string(let text) where text.lowercased() == "auto": return .some(.string("auto"))
+            case .string(let text) where ["true", "false"].contains(text.lowercased()): return .some(.bool(text.lowercased() == "true"))
             default: return nil
             }
         }

@@ -140,6 +140,10 @@ public struct TrainedModel: Codable, Sendable, Equatable {
         case .randomForest:
             return .randomForest(try RandomForest.fit(
                 matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
+        case .gradientBoosting:
+            var settings = HistGradientBoosting.Hyperparameters(resolved: resolved)
+            settings.categoricalColumns = encoder.ordinalCategoricalColumns
+            return .gradientBoosting(try HistGradientBoosting.fit(matrix, targets: targets, task: task, hyperparameters: settings, seed: seed))
         case .linearRegression:
             return .linearRegression(try LinearRegression.fit(
                 matrix, targets: targets, task: task, hyperparameters: .init(resolved: resolved), seed: seed))
