@@ -5,8 +5,8 @@ import Testing
 /// ``HistGradientBoosting`` against scikit-learn and LightGBM on a formula-built fixture, and
 /// against LightGBM's published figures on Adult.
 @Suite struct GradientBoostingAgreementTests {
-    // From scripts/gbdt-reference.py:
-    //   /work/main/.venv-bench/bin/python scripts/gbdt-reference.py
+    // From scripts/reference/gbdt-reference.py:
+    //   .venv-bench/bin/python scripts/reference/gbdt-reference.py
     static let sklearn = [0.065464, 0.934754, 0.636375, 0.437094, 0.838288, 0.784603, 0.788514, 0.652358]
     static let lightgbm = [0.065500, 0.932172, 0.665168, 0.433302, 0.828895, 0.765046, 0.792785, 0.600976]
     static let probes: [[Double]] = [

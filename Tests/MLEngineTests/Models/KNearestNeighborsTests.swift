@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MLEngine
 
-/// k-nearest neighbours on a tiny grid and against scikit-learn (`scripts/sklearn_linear_reference.py`).
+/// k-nearest neighbours on a tiny grid and against scikit-learn (`scripts/reference/sklearn_linear_reference.py`).
 @Suite("KNearestNeighbors")
 struct KNearestNeighborsTests {
     typealias Reference = SklearnLinearReference

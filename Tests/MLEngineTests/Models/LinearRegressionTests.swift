@@ -3,7 +3,7 @@ import Testing
 @testable import MLEngine
 
 /// OLS, ridge and lasso: closed forms on three points and scikit-learn's answers
-/// (`scripts/sklearn_linear_reference.py`).
+/// (`scripts/reference/sklearn_linear_reference.py`).
 @Suite("LinearRegression")
 struct LinearRegressionTests {
     typealias Reference = SklearnLinearReference

@@ -3,7 +3,7 @@ import Testing
 @testable import MLEngine
 
 /// Multinomial and L1 logistic regression, the Estimator contract and serialisation.
-/// Reference constants: `scripts/sklearn_linear_reference.py` (see SklearnLinearReference.swift).
+/// Reference constants: `scripts/reference/sklearn_linear_reference.py` (see SklearnLinearReference.swift).
 @Suite("LogisticRegression estimator")
 struct LogisticRegressionEstimatorTests {
     typealias Reference = SklearnLinearReference

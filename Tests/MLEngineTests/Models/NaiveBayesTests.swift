@@ -3,7 +3,7 @@ import Testing
 @testable import MLEngine
 
 /// Gaussian, categorical and mixed naive Bayes: hand-computed examples and scikit-learn's
-/// GaussianNB / CategoricalNB (`scripts/sklearn_linear_reference.py`).
+/// GaussianNB / CategoricalNB (`scripts/reference/sklearn_linear_reference.py`).
 @Suite("NaiveBayes")
 struct NaiveBayesTests {
     typealias Reference = SklearnLinearReference

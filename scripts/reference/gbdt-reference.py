@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference predictions for GradientBoostingAgreementTests.
 
-    /work/main/.venv-bench/bin/python scripts/gbdt-reference.py
+    .venv-bench/bin/python scripts/reference/gbdt-reference.py
 
 The fixture is computed by formula (the Swift test builds the same rows), so no data file
 is needed: 600 rows, x0 = (i*37 % 101)/101, x1 = (i*53 % 97)/97, x2 = (i*11 % 7) (7 values),

@@ -2,7 +2,7 @@
 """Reference trees from scikit-learn for DecisionTreeReferenceTests.swift.
 
 Run from the package root:
-    /work/main/.venv-bench/bin/python Tests/MLEngineTests/Models/Fixtures/tree_fixtures.py
+    .venv-bench/bin/python scripts/reference/tree_fixtures.py
 
 Prints the body of `enum TreeReferences` (pasted into DecisionTreeReferenceTests.swift):
 the training matrix, targets, test rows, and for every case the node features (pre-order,
