@@ -60,48 +60,19 @@ extension LinearRegression {
             guard size > 0 else { return ([], nil) }
             var matrix = gram
             for j in 0..<size { matrix[j * size + j] += ridge }
-            if let weights = Self.cholesky(matrix, size: size, rightHandSide: correlations) { return (weights, nil) }
+            if let weights = Cholesky.solve(matrix, size: size, rightHandSide: correlations, pivotFloor: 1e-12) { return (weights, nil) }
             let largest = (0..<size).reduce(0.0) { max($0, gram[$1 * size + $1]) }
             var jitter = 1e-10 * max(largest, 1e-300)
             for _ in 0..<6 {
                 var regularised = matrix
                 for j in 0..<size { regularised[j * size + j] += jitter }
-                if let weights = Self.cholesky(regularised, size: size, rightHandSide: correlations) {
+                if let weights = Cholesky.solve(regularised, size: size, rightHandSide: correlations, pivotFloor: 1e-12) {
                     return (weights, "the features are collinear (or a column is constant), so least squares has no unique "
                         + "solution; a tiny ridge of \(jitter) was added. Drop redundant columns or use penalty \"l2\"")
                 }
                 jitter *= 100
             }
             return ([Double](repeating: 0, count: size), "the normal equations could not be solved; all weights are 0")
-        }
-
-        /// Solves `A x = b` for symmetric positive definite `A` by Cholesky; `nil` when a pivot
-        /// is not clearly positive (at most `1e-12 ×` its original diagonal entry).
-        static func cholesky(_ matrix: [Double], size: Int, rightHandSide: [Double]) -> [Double]? {
-            var lower = [Double](repeating: 0, count: size * size)
-            for j in 0..<size {
-                let original = matrix[j * size + j]
-                var diagonal = original
-                for k in 0..<j { diagonal -= lower[j * size + k] * lower[j * size + k] }
-                guard diagonal > 1e-12 * original, diagonal > 0, diagonal.isFinite else { return nil }
-                let pivot = diagonal.squareRoot()
-                lower[j * size + j] = pivot
-                for i in (j + 1)..<size {
-                    var sum = matrix[i * size + j]
-                    for k in 0..<j { sum -= lower[i * size + k] * lower[j * size + k] }
-                    lower[i * size + j] = sum / pivot
-                }
-            }
-            var y = rightHandSide
-            for i in 0..<size {
-                for k in 0..<i { y[i] -= lower[i * size + k] * y[k] }
-                y[i] /= lower[i * size + i]
-            }
-            for i in stride(from: size - 1, through: 0, by: -1) {
-                for k in (i + 1)..<size { y[i] -= lower[k * size + i] * y[k] }
-                y[i] /= lower[i * size + i]
-            }
-            return y.allSatisfy(\.isFinite) ? y : nil
         }
 
         /// Cyclic coordinate descent for `0.5‖yc − Xc w‖² + n·alpha‖w‖₁` (scikit-learn's

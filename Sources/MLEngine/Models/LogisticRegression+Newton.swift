@@ -65,38 +65,11 @@ extension LogisticRegression.Problem {
         let largestDiagonal = (0..<size).reduce(1.0) { max($0, hessian[$1 * size + $1]) }
         var jitter = 0.0
         for _ in 0..<8 {
-            if let solution = Self.choleskySolve(hessian, size: size, jitter: jitter, rightHandSide: negativeGradient) {
+            if let solution = Cholesky.solve(hessian, size: size, rightHandSide: negativeGradient, jitter: jitter) {
                 return solution
             }
             jitter = jitter == 0 ? 1e-10 * largestDiagonal : jitter * 100
         }
         return nil
-    }
-
-    /// Solves `(A + jitter·I) x = b` for a symmetric positive definite `A`, or `nil` if it is not.
-    static func choleskySolve(_ matrix: [Double], size: Int, jitter: Double, rightHandSide: [Double]) -> [Double]? {
-        var lower = [Double](repeating: 0, count: size * size)
-        for j in 0..<size {
-            var diagonal = matrix[j * size + j] + jitter
-            for k in 0..<j { diagonal -= lower[j * size + k] * lower[j * size + k] }
-            guard diagonal > 0, diagonal.isFinite else { return nil }
-            let pivot = diagonal.squareRoot()
-            lower[j * size + j] = pivot
-            for i in (j + 1)..<size {
-                var sum = matrix[i * size + j]
-                for k in 0..<j { sum -= lower[i * size + k] * lower[j * size + k] }
-                lower[i * size + j] = sum / pivot
-            }
-        }
-        var y = rightHandSide
-        for i in 0..<size {
-            for k in 0..<i { y[i] -= lower[i * size + k] * y[k] }
-            y[i] /= lower[i * size + i]
-        }
-        for i in stride(from: size - 1, through: 0, by: -1) {
-            for k in (i + 1)..<size { y[i] -= lower[k * size + i] * y[k] }
-            y[i] /= lower[i * size + i]
-        }
-        return y.allSatisfy(\.isFinite) ? y : nil
     }
 }
