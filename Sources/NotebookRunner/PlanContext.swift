@@ -25,6 +25,8 @@ final class PlanContext: @unchecked Sendable {
     let baseDirectory: String
     private(set) var names: [String: Entity] = [:]
     private var order: [String] = []
+    /// Each dataset's columns, from its file's header row, and the file as the notebook names it.
+    private var columns: [String: (file: String, names: [String])] = [:]
 
     init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
@@ -85,6 +87,41 @@ final class PlanContext: @unchecked Sendable {
             reportUnknown(name, kind: "model or deployment", at: location, spec: spec) { $0 == .model || $0 == .deployment }
             return nil
         }
+    }
+
+    /// Remembers the columns of the dataset `name`, read from `file`'s header row.
+    func recordColumns(_ names: [String], of name: String, file: String) {
+        columns[name] = (file, names)
+    }
+
+    /// The header columns of the dataset behind `reference` (`census`, `census.train`), if known.
+    func columns(of reference: String) -> [String]? {
+        columns[Self.split(reference).base]?.names
+    }
+
+    /// Checks that every mentioned column is in the header of the dataset behind `reference`;
+    /// reports each one that is not, with a "did you mean" hint. Unknown datasets pass (their
+    /// own error is reported where they are named).
+    @discardableResult
+    func checkColumns(_ mentioned: [(value: String, location: SourceLocation)], in reference: String, spec: SpecReader) -> Bool {
+        guard let (file, names) = columns[Self.split(reference).base] else { return true }
+        return Self.checkColumns(mentioned, among: names, file: file, spec: spec)
+    }
+
+    /// Checks mentioned columns against the header `names` of `file`.
+    @discardableResult
+    static func checkColumns(
+        _ mentioned: [(value: String, location: SourceLocation)], among names: [String], file: String, spec: SpecReader
+    ) -> Bool {
+        var valid = true
+        for (column, location) in mentioned where !names.contains(column) {
+            let listing = names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", …"
+            spec.error(
+                "`\(column)` is not a column of `\(file)`", at: location,
+                hint: NameSuggestion.hint(for: column, among: names) ?? "its columns: \(listing)")
+            valid = false
+        }
+        return valid
     }
 
     /// Splits `census.train` into `("census", "train")`.

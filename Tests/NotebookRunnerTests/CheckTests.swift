@@ -51,6 +51,33 @@ import Testing
         ])
     }
 
+    @Test func columnNamesAreCheckedAgainstTheHeaders() throws {
+        let outcome = try check(String.notebook(
+            "```load", "name: census", "from: data/d.csv", "target: why", "types: {bb: categorical}", "split: {test: 0.5}", "```",
+            "```explore", "data: census.train", "show: [histogram(aa), target_rate(b)]", "```",
+            "```train", "name: m", "data: census", "model: decision_tree", "features: [a, c]", "target: y", "```",
+            "```monitor", "model: m", "current: data/d.csv", "features: [a, bee]", "```"))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.diagnostics.map { $0.components(separatedBy: "\n")[0] } == [
+            "nb.md:4:9: error: `why` is not a column of `data/d.csv`",
+            "nb.md:5:9: error: `bb` is not a column of `data/d.csv`",
+            "nb.md:10:8: error: `aa` is not a column of `data/d.csv`",
+            "nb.md:16:15: error: `c` is not a column of `data/d.csv`",
+            "nb.md:22:15: error: `bee` is not a column of `data/d.csv`",
+        ])
+        #expect(outcome.diagnostics[0].hasSuffix("did you mean `y`?") || outcome.diagnostics[0].hasSuffix("its columns: a, b, y"))
+        #expect(outcome.diagnostics[4].hasSuffix("did you mean `b`?") || outcome.diagnostics[4].contains("its columns: a, b, y"))
+    }
+
+    @Test func anUnreadableHeaderIsLocated() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("\"a,b\n1,2\n", to: "data/broken.csv")
+        try sandbox.write(String.notebook("```load", "name: d", "from: data/broken.csv", "```"), to: "nb.md")
+        let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.diagnostics.first?.contains("error: cannot read the header: data/broken.csv:1: a quoted field opens on this line but is never closed") == true)
+    }
+
     @Test func aValidNotebookPasses() throws {
         let outcome = try check(String.notebook("```load", "name: census", "from: data/d.csv", "```"))
         #expect(outcome.exitCode == 0)

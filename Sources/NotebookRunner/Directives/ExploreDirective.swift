@@ -55,6 +55,7 @@ struct ExploreDirective: Directive {
     init?(spec: SpecReader, plan: PlanContext) {
         bins = spec.int("bins", range: 2...100) ?? 10
         var items: [Item] = []
+        var mentioned: [(value: String, location: SourceLocation)] = []
         let defaults = ["summary", "warnings", "target"].map { ($0, spec.location) }
         for (text, location) in spec.stringList("show") ?? defaults {
             guard let item = Item(text) else {
@@ -66,11 +67,16 @@ struct ExploreDirective: Directive {
                 continue
             }
             items.append(item)
+            switch item {
+            case .histogram(let column), .targetRate(let column): mentioned.append((column, location))
+            default: break
+            }
         }
         self.items = items
         guard let data = spec.string("data", required: true),
             plan.resolveDataset(data, at: spec.location(of: "data"), spec: spec) != nil
         else { return nil }
+        plan.checkColumns(mentioned, in: data, spec: spec)
         self.data = data
     }
 

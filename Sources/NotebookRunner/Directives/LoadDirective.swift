@@ -63,7 +63,8 @@ struct LoadDirective: Directive {
             }
         }
         if let markers = spec.stringList("missing") { options.missingMarkers = Set(markers.map(\.value)) }
-        for entry in spec.entries("types") ?? [] {
+        let typeEntries = spec.entries("types") ?? []
+        for entry in typeEntries {
             guard let text = entry.value.value.scalarText, let type = ColumnType(rawValue: text) else {
                 spec.error("a column type is `numeric` or `categorical`", at: entry.value.location)
                 continue
@@ -74,6 +75,16 @@ struct LoadDirective: Directive {
         guard let name, let path else { return nil }
         if !FileSystem.exists(plan.resolve(path)) {
             spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
+        } else {
+            do {
+                let header = try CSVReader.header(path: plan.resolve(path), displayName: path, options: options)
+                plan.recordColumns(header, of: name, file: path)
+                var mentioned = typeEntries.map { ($0.key, $0.keyLocation) }
+                if let target { mentioned.insert((target, spec.location(of: "target")), at: 0) }
+                PlanContext.checkColumns(mentioned, among: header, file: path, spec: spec)
+            } catch {
+                spec.error("cannot read the header: \(error)", at: spec.location(of: "from"))
+            }
         }
         plan.define(name, as: .dataset(hasSplit: testFraction != nil), at: spec.location(of: "name"), spec: spec)
         self.name = name

@@ -30,7 +30,8 @@ struct MonitorDirective: Directive {
             spec.double("ks_pvalue", range: 0...1) ?? 0.05,
             spec.double("drift_share", range: 0...1) ?? 0.5
         )
-        features = spec.stringList("features")?.map(\.value)
+        let featureList = spec.stringList("features")
+        features = featureList?.map(\.value)
         model = spec.string("model")
         reference = spec.string("reference")
         var valid = true
@@ -43,7 +44,15 @@ struct MonitorDirective: Directive {
         guard let current = spec.string("current", required: true), valid else { return nil }
         if !FileSystem.exists(plan.resolve(current)) {
             spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
+        } else {
+            do {
+                let header = try CSVReader.header(path: plan.resolve(current), displayName: current)
+                PlanContext.checkColumns(featureList ?? [], among: header, file: current, spec: spec)
+            } catch {
+                spec.error("cannot read the header: \(error)", at: spec.location(of: "current"))
+            }
         }
+        if let reference { plan.checkColumns(featureList ?? [], in: reference, spec: spec) }
         self.current = current
     }
 

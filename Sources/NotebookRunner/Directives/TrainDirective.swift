@@ -58,7 +58,8 @@ struct TrainDirective: Directive {
             }
         }
         self.parameters = parameters
-        features = spec.stringList("features")?.map(\.value)
+        let featureList = spec.stringList("features")
+        features = featureList?.map(\.value)
         target = spec.string("target")
         preprocessing = PreprocessingSpec()
         if let node = spec.node("preprocessing") {
@@ -74,6 +75,11 @@ struct TrainDirective: Directive {
         let name = spec.string("name", required: true)
         let data = spec.string("data", required: true)
         let dataValid = data.map { plan.resolveDataset($0, at: spec.location(of: "data"), spec: spec) != nil } ?? false
+        if let data, dataValid {
+            var mentioned = featureList ?? []
+            if let target { mentioned.append((target, spec.location(of: "target"))) }
+            plan.checkColumns(mentioned, in: data, spec: spec)
+        }
         if let name { plan.define(name, as: .model, at: spec.location(of: "name"), spec: spec) }
         guard let name, let data, let model, dataValid, valid else { return nil }
         self.name = name
