@@ -31,9 +31,9 @@ enum RunManifest {
                 "status": .string(outcome(step.status)),
             ])
         }
-        let deployments = workspace.deployments.values.reduce(into: [String: JSONValue]()) { result, deployment in
-            result[deployment.name] = .object([
-                "version": .integer(Int64(deployment.manifest.version)), "model": .string(deployment.source),
+        let deployments = workspace.registered.values.reduce(into: [String: JSONValue]()) { result, registered in
+            result[registered.name] = .object([
+                "version": .integer(Int64(registered.version)), "model": .string(registered.source),
             ])
         }
         return .object([

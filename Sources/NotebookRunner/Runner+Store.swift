@@ -59,8 +59,8 @@ struct RunRecorder {
         }
         record.inputs = workspace.filesRead.map { RunInput(path: $0.path, fingerprint: $0.fingerprint) }
         record.metrics = Self.metrics(workspace)
-        record.deployments = workspace.deployments.values.sorted { $0.name < $1.name }
-            .map { RunDeployment(name: $0.name, version: $0.manifest.version) }
+        record.deployments = workspace.registered.values.sorted { $0.name < $1.name }
+            .map { RunDeployment(name: $0.name, version: $0.version) }
         record.driftVerdicts = workspace.driftVerdicts.map {
             RunDriftVerdict(
                 current: $0.current, reference: $0.reference, drifted: $0.drifted, driftedShare: $0.driftedShare,

@@ -26,6 +26,7 @@ final class Workspace: @unchecked Sendable {
     private var _deployments: [String: Deployment] = [:]
     private var _evaluations: [(model: String, dataset: String, metrics: [String: Double])] = []
     private var _driftVerdicts: [DriftVerdict] = []
+    private var _registered: [String: RegisteredVersion] = [:]
     private var _filesRead: [(path: String, fingerprint: String)] = []
     private var _timingNotes: [String] = []
 
@@ -40,6 +41,9 @@ final class Workspace: @unchecked Sendable {
     }
     /// Every evaluated metric: model name, dataset reference → metric name → value, in evaluation order.
     var evaluations: [(model: String, dataset: String, metrics: [String: Double])] { WorkerGate.read { _evaluations } }
+    /// Every model version `deploy` registered (or found cached), by registry name: what the run
+    /// store and the provenance manifest list, known without decoding the models.
+    var registered: [String: RegisteredVersion] { WorkerGate.read { _registered } }
     /// The verdict of every `monitor`, in document order.
     var driftVerdicts: [DriftVerdict] { WorkerGate.read { _driftVerdicts } }
     /// Every data file read, in reading order: path as written in the notebook → content fingerprint.
@@ -75,7 +79,7 @@ final class Workspace: @unchecked Sendable {
 
     /// A path relative to the notebook, made usable from the current directory.
     func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+        FileSystem.resolve(path, relativeTo: baseDirectory)
     }
 
     func add(_ dataset: LoadedDataset) { WorkerGate.write { _datasets[dataset.name] = dataset } }
@@ -132,6 +136,10 @@ final class Workspace: @unchecked Sendable {
         }
     }
 
+    func recordRegistration(_ version: RegisteredVersion) {
+        WorkerGate.write { _registered[version.name] = version }
+    }
+
     func recordDrift(_ verdict: DriftVerdict) {
         WorkerGate.write {
             _driftVerdicts.append(verdict)
@@ -156,6 +164,13 @@ enum WorkspaceName: Hashable, Sendable {
     case dataset(String)
     case model(String)
     case deployment(String)
+}
+
+/// A model version in the registry and the trained model it came from.
+struct RegisteredVersion: Sendable {
+    var name: String
+    var version: Int
+    var source: String
 }
 
 /// What one directive recorded besides its outputs.

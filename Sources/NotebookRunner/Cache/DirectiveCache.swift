@@ -56,8 +56,10 @@ final class DirectiveCache: @unchecked Sendable {
         for dataset in entry.datasets { pending[.dataset(dataset.name)] = (index, entry) }
         for model in entry.models { pending[.model(model.name)] = (index, entry) }
         for deployment in entry.deployments { pending[.deployment(deployment.name)] = (index, entry) }
-        // The run store and the provenance manifest list the versions deployed: restore them now.
-        for deployment in entry.deployments { _ = workspace.deployment(deployment.name) }
+        for deployment in entry.deployments {
+            workspace.recordRegistration(
+                RegisteredVersion(name: deployment.name, version: deployment.manifest.version, source: deployment.source))
+        }
         return outputs
     }
 

@@ -66,6 +66,7 @@ struct DeployDirective: Directive {
         }
         workspace.deployments[registeredName] = Deployment(
             name: registeredName, manifest: manifest, model: loaded, source: model, alias: alias)
+        workspace.recordRegistration(RegisteredVersion(name: registeredName, version: manifest.version, source: model))
         workspace.noteTiming("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
         let folder = ".labbook/registry/\(registeredName)/\(manifest.version)/"
         return [
