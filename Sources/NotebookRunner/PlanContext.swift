@@ -34,7 +34,7 @@ final class PlanContext: @unchecked Sendable {
 
     /// A path relative to the notebook, made usable from the current directory.
     func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+        FileSystem.resolve(path, relativeTo: baseDirectory)
     }
 
     /// Declares `name`; a second definition of the same name is an error.

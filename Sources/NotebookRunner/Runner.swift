@@ -99,7 +99,6 @@ public enum Runner {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        Duration.seconds(ContinuousClock.now - start)
     }
 }

@@ -194,7 +194,7 @@ struct TrainDirective: Directive {
 extension Duration {
     /// A short, human-readable duration (`812 µs`, `1.24 s`).
     static func describe(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        let seconds = Duration.seconds(duration)
         if seconds < 1e-3 { return NumberFormat.fixed(seconds * 1e6, decimals: 1) + " µs" }
         if seconds < 1 { return NumberFormat.fixed(seconds * 1e3, decimals: 1) + " ms" }
         return NumberFormat.fixed(seconds, decimals: 2) + " s"
