@@ -22,8 +22,7 @@ struct NotebookPlan: Sendable {
         let parsed = NotebookParser.parse(
             source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides,
             parameterFile: parameterFile)
-        let base = (path as NSString).deletingLastPathComponent
-        let context = PlanContext(baseDirectory: base.isEmpty ? "." : base)
+        let context = PlanContext(baseDirectory: NotebookPaths(notebook: path).baseDirectory)
         var steps: [Step] = []
         for cell in parsed.notebook.directives {
             guard let body = cell.body, let type = DirectiveCatalog.type(of: cell.kind) else { continue }

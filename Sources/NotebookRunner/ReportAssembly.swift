@@ -46,7 +46,7 @@ enum ReportAssembly {
         if !parameters.isEmpty { items.append(FooterItem(label: "parameters", value: parameters.joined(separator: ", "))) }
         items.append(FooterItem(label: "seed", value: String(workspace.seed)))
         items.append(FooterItem(label: "engine", value: "Labbook \(EngineInfo.version)"))
-        let manifest = RunManifest.fileName(forNotebook: workspace.notebookPath)
+        let manifest = workspace.paths.manifestName
         items.append(FooterItem(label: "manifest", value: manifest, link: manifest))
         return ReportFooter(items: items)
     }

@@ -9,11 +9,6 @@ import NotebookFormat
 enum RunManifest {
     static let formatVersion = 1
 
-    /// `NAME.run.json` for the notebook at `path`.
-    static func fileName(forNotebook path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".run.json"
-    }
-
     static func make(plan: NotebookPlan, execution: Execution, workspace: Workspace) -> JSONValue {
         let frontMatter = plan.notebook.frontMatter
         var metrics: [String: [String: [String: JSONValue]]] = [:]

@@ -36,20 +36,17 @@ public enum Runner {
         case .failure(let problem): return failure(problem.message, started: started)
         }
         let source = plan.notebook.source
-        let displayPath = reportPath(for: options.notebookPath)
+        let paths = NotebookPaths(options)
         guard plan.isValid else {
             return RunOutcome(
                 exitCode: 2, diagnostics: plan.diagnostics.map(\.description), steps: [], reportPaths: [],
                 timingNotes: [], seconds: seconds(since: started))
         }
         let notebookHash = "sha256:" + Digest.sha256Hex(source)
-        let base = (options.notebookPath as NSString).deletingLastPathComponent
-        let baseDirectory = base.isEmpty ? "." : base
-        let state = options.stateDirectory ?? (baseDirectory as NSString).appendingPathComponent(".labbook")
+        let state = paths.stateDirectory
         let workspace = Workspace(
-            baseDirectory: baseDirectory, notebookPath: displayPath, notebookHash: notebookHash,
-            seed: plan.notebook.frontMatter.seed,
-            registryRoot: (state as NSString).appendingPathComponent("registry"), reportTimings: options.reportTimings)
+            paths: paths, notebookHash: notebookHash, seed: plan.notebook.frontMatter.seed,
+            reportTimings: options.reportTimings)
         workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
         let cache = makeCache(plan: plan, workspace: workspace, options: options, state: state)
@@ -58,15 +55,12 @@ public enum Runner {
         cache.recordLatest(notebook: options.notebookPath)
         var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         report.history = recorder.history(workspace: workspace)
-        let name = options.reportName ?? ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
-            + [(options.outputDirectory as NSString).appendingPathComponent("\(name).run.json")]
         var diagnostics: [String] = []
         do {
-            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
-            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
+            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths.htmlPath)
+            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths.markdownPath)
             try FileSystem.writeAtomically(
-                RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths[2])
+                RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths.manifestPath)
         } catch {
             diagnostics.append("error: \(error)")
         }
@@ -74,7 +68,7 @@ public enum Runner {
         recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
         var outcome = RunOutcome(
             exitCode: exitCode, diagnostics: diagnostics + recorder.warnings, steps: execution.steps,
-            reportPaths: diagnostics.isEmpty ? paths : [], timingNotes: workspace.timingNotes + cache.notes,
+            reportPaths: diagnostics.isEmpty ? paths.reportFiles : [], timingNotes: workspace.timingNotes + cache.notes,
             seconds: seconds(since: started))
         outcome.record(workspace)
         return outcome
@@ -83,10 +77,7 @@ public enum Runner {
     /// The notebook path as reports show it: relative to the current folder, or just the file
     /// name when it lies elsewhere, so that reports never hold an absolute path.
     static func reportPath(for path: String) -> String {
-        guard path.hasPrefix("/") else { return path }
-        let current = FileManager.default.currentDirectoryPath + "/"
-        if path.hasPrefix(current) { return String(path.dropFirst(current.count)) }
-        return (path as NSString).lastPathComponent
+        NotebookPaths.displayPath(for: path)
     }
 
     static func readNotebook(_ path: String) -> String? {

@@ -6,10 +6,12 @@ import MLEngine
 /// Directives execute one at a time in document order, so the workspace is not shared
 /// between threads.
 final class Workspace: @unchecked Sendable {
+    /// Every path of this run, computed once.
+    let paths: NotebookPaths
     /// The notebook's folder: data paths and `.labbook/` are relative to it.
-    let baseDirectory: String
-    /// The notebook path as the user named it.
-    let notebookPath: String
+    var baseDirectory: String { paths.baseDirectory }
+    /// The notebook path as reports show it.
+    var notebookPath: String { paths.displayPath }
     /// `sha256:…` of the notebook text.
     let notebookHash: String
     /// The notebook's seed.
@@ -59,15 +61,11 @@ final class Workspace: @unchecked Sendable {
     private var _stepLog = StepLog()
     var stepLog: StepLog { WorkerGate.read { _stepLog } }
 
-    init(
-        baseDirectory: String, notebookPath: String, notebookHash: String, seed: UInt64,
-        registryRoot: String, reportTimings: Bool
-    ) {
-        self.baseDirectory = baseDirectory
-        self.notebookPath = notebookPath
+    init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool) {
+        self.paths = paths
         self.notebookHash = notebookHash
         self.seed = seed
-        self.registry = ModelRegistry(root: registryRoot)
+        self.registry = ModelRegistry(root: (paths.stateDirectory as NSString).appendingPathComponent("registry"))
         self.reportTimings = reportTimings
     }
 

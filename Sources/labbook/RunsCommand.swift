@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookRunner
 import RunStore
 
 struct RunsCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct RunsCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(notebook: notebook)
-        var runs = try store.runs(notebook: notebook.map(RunsCommand.displayPath))
+        var runs = try store.runs(notebook: notebook.map { NotebookPaths.displayPath(for: $0) })
         if let last { runs = Array(runs.suffix(max(0, last))) }
         guard !runs.isEmpty else {
             Terminal.error("no runs recorded in \(store.path)")
@@ -42,12 +43,5 @@ struct RunsCommand: ParsableCommand {
                 ]
             })
         print(table.render())
-    }
-
-    /// The notebook path as the store keys it: relative to the current folder, like reports.
-    static func displayPath(_ path: String) -> String {
-        guard path.hasPrefix("/") else { return path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
-        let current = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : (path as NSString).lastPathComponent
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookRunner
 import RunStore
 
 /// `--store PATH`, shared by `runs`, `show` and `compare`.
@@ -26,8 +27,7 @@ struct StoreOptions: ParsableArguments {
         if let store { return store }
         let files = FileManager.default
         if let notebook {
-            let folder = (notebook as NSString).deletingLastPathComponent
-            return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".labbook/labbook.sqlite")
+            return (NotebookPaths(notebook: notebook).stateDirectory as NSString).appendingPathComponent("labbook.sqlite")
         }
         let local = ".labbook/labbook.sqlite"
         if files.fileExists(atPath: local) { return local }

@@ -25,7 +25,8 @@ extension Runner {
         if !problems.isEmpty {
             return SweepOutcome(exitCode: 2, diagnostics: problems, runs: [], reportPaths: [])
         }
-        let notebookName = ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let notebookPaths = NotebookPaths(options)
+        let notebookName = notebookPaths.notebookName
         var runs: [SweepOutcome.Run] = []
         var usedNames: Set<String> = []
         for assignment in assignments {
@@ -44,7 +45,7 @@ extension Runner {
             runs.append(run)
         }
         let report = SweepReport.make(
-            notebookPath: reportPath(for: options.notebookPath), sweep: sweep, runs: runs)
+            notebookPath: notebookPaths.displayPath, sweep: sweep, runs: runs)
         let paths = ["html", "md"].map {
             (options.outputDirectory as NSString).appendingPathComponent("\(notebookName).sweep.\($0)")
         }

@@ -66,8 +66,7 @@ extension Runner {
     public static func watchedFiles(_ options: RunOptions, after outcome: RunOutcome) -> [String] {
         var paths = [options.notebookPath] + (options.parameterFile.map { [$0] } ?? [])
         if case .success(let plan) = makePlan(options) {
-            let base = (options.notebookPath as NSString).deletingLastPathComponent
-            let context = PlanContext(baseDirectory: base.isEmpty ? "." : base)
+            let context = PlanContext(baseDirectory: NotebookPaths(options).baseDirectory)
             for step in plan.steps {
                 if let load = step.directive as? LoadDirective { paths.append(context.resolve(load.path)) }
                 if let monitor = step.directive as? MonitorDirective { paths.append(context.resolve(monitor.current)) }
