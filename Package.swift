@@ -39,6 +39,7 @@ let package = Package(
             name: "labbook",
             dependencies: [
                 "NotebookRunner",
+                "NotebookFormat",
                 "RunStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStore"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore"]),
+        .testTarget(name: "LabbookCLITests", dependencies: ["labbook", "NotebookRunner", "NotebookFormat"]),
     ]
 )
 

@@ -11,7 +11,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// The file as the user named it (never made absolute).
     public var file: String
-    public var location: SourceLocation
+    /// Where in `file`; `nil` for a problem with the whole file (it cannot be read or written).
+    public var location: SourceLocation?
+    /// The command-line argument the problem is about (`-p depth=x`), shown before the message.
+    public var origin: String?
     /// One sentence, lower-case start, no trailing period.
     public var message: String
     /// The offending source line, shown under the message with a caret.
@@ -20,9 +23,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
 
     public init(
-        _ severity: Severity = .error, file: String, location: SourceLocation, message: String,
-        sourceLine: String? = nil, hint: String? = nil
+        _ severity: Severity = .error, file: String, location: SourceLocation?, message: String,
+        sourceLine: String? = nil, hint: String? = nil, origin: String? = nil
     ) {
+        self.origin = origin
         self.severity = severity
         self.file = file
         self.location = location
@@ -32,14 +36,21 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The one-line summary: `file:line:col: error: message`.
-    public var headline: String {
-        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    public var headline: String { headline(severityLabel: \.rawValue) }
+
+    /// The headline with the severity word as `severityLabel` spells it (a terminal colours it).
+    public func headline(severityLabel: (Severity) -> String) -> String {
+        let place = location.map { "\(file):\($0.line):\($0.column)" } ?? file
+        return "\(place): \(severityLabel(severity)): " + (origin.map { "\($0): " } ?? "") + message
     }
 
     /// The full text: headline, then the source line with a caret, then the hint.
-    public var description: String {
-        var text = headline
-        if let sourceLine {
+    public var description: String { rendered(severityLabel: \.rawValue) }
+
+    /// The full text with the severity word as `severityLabel` spells it.
+    public func rendered(severityLabel: (Severity) -> String) -> String {
+        var text = headline(severityLabel: severityLabel)
+        if let sourceLine, let location {
             let gutter = String(location.line)
             let pad = String(repeating: " ", count: gutter.count)
             let caretIndent = String(sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })

@@ -19,12 +19,12 @@ public final class DiagnosticLog: @unchecked Sendable {
     /// Reports a problem at `location`.
     public func report(
         _ message: String, at location: SourceLocation, hint: String? = nil,
-        severity: Diagnostic.Severity = .error
+        severity: Diagnostic.Severity = .error, origin: String? = nil
     ) {
         diagnostics.append(
             Diagnostic(
                 severity, file: file, location: location, message: message,
-                sourceLine: sourceLine(location.line), hint: hint))
+                sourceLine: sourceLine(location.line), hint: hint, origin: origin))
     }
 
     /// Adds a diagnostic made elsewhere, e.g. one located in a `--params` file.

@@ -5,13 +5,13 @@ enum ParameterOverrides {
         for (name, text) in overrides {
             guard let index = frontMatter.parameters.firstIndex(where: { $0.name == name }) else {
                 log.report(
-                    "-p \(name)=\(text): the notebook has no parameter `\(name)`", at: at,
-                    hint: NameSuggestion.hint(for: name, among: frontMatter.parameters.map(\.name)))
+                    "the notebook has no parameter `\(name)`", at: at,
+                    hint: NameSuggestion.hint(for: name, among: frontMatter.parameters.map(\.name)), origin: "-p \(name)=\(text)")
                 continue
             }
             let current = frontMatter.parameters[index].value
             guard let value = current.parsingOverride(text) else {
-                log.report("-p \(name)=\(text): `\(name)` is \(current.typeName), and `\(text)` is not", at: at)
+                log.report("`\(name)` is \(current.typeName), and `\(text)` is not", at: at, origin: "-p \(name)=\(text)")
                 continue
             }
             frontMatter.parameters[index].value = value

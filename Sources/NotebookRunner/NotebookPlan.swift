@@ -32,7 +32,8 @@ struct NotebookPlan: Sendable {
             }
         }
         let diagnostics = parsed.log.diagnostics.sorted {
-            ($0.file == path ? 1 : 0, $0.location) < ($1.file == path ? 1 : 0, $1.location)
+            let start = SourceLocation(line: 0, column: 0)
+            return ($0.file == path ? 1 : 0, $0.location ?? start) < ($1.file == path ? 1 : 0, $1.location ?? start)
         }
         return NotebookPlan(notebook: parsed.notebook, steps: steps, diagnostics: diagnostics)
     }

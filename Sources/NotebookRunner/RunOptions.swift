@@ -1,3 +1,4 @@
+public import NotebookFormat
 /// What `labbook run` / `labbook check` were asked to do.
 public struct RunOptions: Sendable {
     /// The notebook path as the user typed it (reports show it as given, never made absolute).
@@ -63,7 +64,7 @@ public struct RunOutcome: Sendable {
     /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.
     public var exitCode: Int32
     /// Located problems found before running (exit code 2).
-    public var diagnostics: [String]
+    public var diagnostics: [Diagnostic]
     public var steps: [Step]
     /// The written report files.
     public var reportPaths: [String]

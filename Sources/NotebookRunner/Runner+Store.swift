@@ -12,8 +12,8 @@ struct RunRecorder {
     private(set) var record: RunRecord
     /// Earlier finished runs of the same notebook (same path as reports show it), oldest first.
     private(set) var previous: [RunRecord] = []
-    /// Problems with the store, formatted like diagnostics (`PATH: warning: …`).
-    private(set) var warnings: [String] = []
+    /// Problems with the store (`PATH: warning: …`).
+    private(set) var warnings: [Diagnostic] = []
 
     /// `labbook.sqlite` in the state folder unless `options.storePath` names another file.
     static func storePath(_ options: RunOptions, state: String) -> String {
@@ -36,7 +36,7 @@ struct RunRecorder {
             recorder.record.id = try store.begin(recorder.record)
             recorder.store = store
         } catch {
-            recorder.warnings.append("\(Runner.reportPath(for: path)): warning: the run is not recorded: \(error)")
+            recorder.warnings.append(Self.warning(path, error))
         }
         return recorder
     }
@@ -71,8 +71,12 @@ struct RunRecorder {
         do {
             try store.finish(record)
         } catch {
-            warnings.append("\(Runner.reportPath(for: store.path)): warning: the run is not recorded: \(error)")
+            warnings.append(Self.warning(store.path, error))
         }
+    }
+
+    private static func warning(_ path: String, _ error: any Error) -> Diagnostic {
+        Diagnostic(.warning, file: Runner.reportPath(for: path), location: nil, message: "the run is not recorded: \(error)")
     }
 
     /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name.

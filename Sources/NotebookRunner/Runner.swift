@@ -19,10 +19,10 @@ public enum Runner {
         let plan: NotebookPlan
         switch makePlan(options) {
         case .success(let made): plan = made
-        case .failure(let problem): return failure(problem.message, started: started)
+        case .failure(let problem): return failure(problem.diagnostic, started: started)
         }
         return RunOutcome(
-            exitCode: plan.isValid ? 0 : 2, diagnostics: plan.diagnostics.map(\.description), steps: [],
+            exitCode: plan.isValid ? 0 : 2, diagnostics: plan.diagnostics, steps: [],
             reportPaths: [], timingNotes: [], seconds: seconds(since: started))
     }
 
@@ -33,13 +33,13 @@ public enum Runner {
         let plan: NotebookPlan
         switch makePlan(options) {
         case .success(let made): plan = made
-        case .failure(let problem): return failure(problem.message, started: started)
+        case .failure(let problem): return failure(problem.diagnostic, started: started)
         }
         let source = plan.notebook.source
         let paths = NotebookPaths(options)
         guard plan.isValid else {
             return RunOutcome(
-                exitCode: 2, diagnostics: plan.diagnostics.map(\.description), steps: [], reportPaths: [],
+                exitCode: 2, diagnostics: plan.diagnostics, steps: [], reportPaths: [],
                 timingNotes: [], seconds: seconds(since: started))
         }
         let notebookHash = "sha256:" + Digest.sha256Hex(source)
@@ -55,14 +55,14 @@ public enum Runner {
         cache.recordLatest(notebook: options.notebookPath)
         var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         report.history = recorder.history(workspace: workspace)
-        var diagnostics: [String] = []
+        var diagnostics: [Diagnostic] = []
         do {
             try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths.htmlPath)
             try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths.markdownPath)
             try FileSystem.writeAtomically(
                 RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths.manifestPath)
         } catch {
-            diagnostics.append("error: \(error)")
+            diagnostics.append(Diagnostic(file: paths.outputDirectory, location: nil, message: "\(error)"))
         }
         let exitCode = diagnostics.isEmpty ? execution.exitCode : 1
         recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
@@ -85,8 +85,8 @@ public enum Runner {
         return String(data: data, encoding: .utf8)
     }
 
-    private static func failure(_ message: String, started: ContinuousClock.Instant) -> RunOutcome {
-        RunOutcome(exitCode: 2, diagnostics: [message], steps: [], reportPaths: [], timingNotes: [], seconds: seconds(since: started))
+    private static func failure(_ diagnostic: Diagnostic, started: ContinuousClock.Instant) -> RunOutcome {
+        RunOutcome(exitCode: 2, diagnostics: [diagnostic], steps: [], reportPaths: [], timingNotes: [], seconds: seconds(since: started))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

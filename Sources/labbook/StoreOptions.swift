@@ -23,7 +23,7 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    private func resolve(notebook: String?) throws -> String {
+    func resolve(notebook: String?) throws -> String {
         if let store { return store }
         let files = FileManager.default
         if let notebook {

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookRunner
+import NotebookFormat
 
 /// Writing to stderr, with colour only on a terminal and never with NO_COLOR.
 enum Terminal {
@@ -27,12 +28,15 @@ enum Terminal {
         useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    static func printDiagnostics(_ diagnostics: [String]) {
-        for diagnostic in diagnostics {
-            let coloured = diagnostic
-                .replacingOccurrences(of: ": error: ", with: ": " + paint("error:", "1;31") + " ")
-                .replacingOccurrences(of: ": warning: ", with: ": " + paint("warning:", "1;33") + " ")
-            error(coloured)
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for line in DiagnosticListing.lines(diagnostics, severityLabel: severityLabel) { error(line) }
+    }
+
+    /// `error` / `warning`, coloured on a terminal.
+    static func severityLabel(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: paint("error", "1;31")
+        case .warning: paint("warning", "1;33")
         }
     }
 

@@ -4,15 +4,20 @@ import Testing
 @testable import NotebookRunner
 
 @Suite struct CheckTests {
-    func check(_ notebook: String) throws -> RunOutcome {
+    /// What `check` said, with the sandbox's folder taken out of the paths.
+    struct Checked {
+        var exitCode: Int32
+        var diagnostics: [String]
+    }
+
+    func check(_ notebook: String) throws -> Checked {
         let sandbox = try Sandbox()
         try sandbox.write("a,b,y\n1,x,yes\n2,z,no\n", to: "data/d.csv")
         try sandbox.write(notebook, to: "nb.md")
         let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
         let prefix = sandbox.root + "/"
-        return RunOutcome(
-            exitCode: outcome.exitCode, diagnostics: outcome.diagnostics.map { $0.replacingOccurrences(of: prefix, with: "") },
-            steps: [], reportPaths: [], timingNotes: [], seconds: 0)
+        return Checked(
+            exitCode: outcome.exitCode, diagnostics: outcome.diagnostics.map(\.description).map { $0.replacingOccurrences(of: prefix, with: "") })
     }
 
     @Test func everyProblemIsReportedWithItsPlace() throws {
@@ -75,7 +80,7 @@ import Testing
         try sandbox.write(String.notebook("```load", "name: d", "from: data/broken.csv", "```"), to: "nb.md")
         let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
         #expect(outcome.exitCode == 2)
-        #expect(outcome.diagnostics.first?.contains("error: cannot read the header: data/broken.csv:1: a quoted field opens on this line but is never closed") == true)
+        #expect(outcome.diagnostics.first?.description.contains("error: cannot read the header: data/broken.csv:1: a quoted field opens on this line but is never closed") == true)
     }
 
     @Test func aValidNotebookPasses() throws {
@@ -103,13 +108,13 @@ import Testing
         options.parameterFile = sandbox.root + "/p.yaml"
         let checked = Runner.check(options)
         #expect(checked.exitCode == 2)
-        #expect(checked.diagnostics.map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
+        #expect(checked.diagnostics.map(\.description).map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
             "p.yaml:1:8: error: `depth` is int; got a list\n 1 | depth: [1]\n   |        ^"
         ])
         #expect(Runner.run(options).exitCode == 2)
         #expect(!sandbox.exists("reports"))
         options.parameterFile = sandbox.root + "/missing.yaml"
-        #expect(Runner.check(options).diagnostics == ["\(sandbox.root)/missing.yaml: error: cannot read the parameter file"])
+        #expect(Runner.check(options).diagnostics.map(\.description) == ["\(sandbox.root)/missing.yaml: error: cannot read the parameter file"])
         try sandbox.write("depth: 7\n", to: "p.yaml")
         options.parameterFile = sandbox.root + "/p.yaml"
         #expect(Runner.run(options).exitCode == 0)

@@ -112,7 +112,7 @@ import RunStore
             RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/reports",
                        stateDirectory: sandbox.root + "/blocker/state"))
         #expect(outcome.exitCode == 0)
-        #expect(outcome.diagnostics.count == 1 && outcome.diagnostics[0].contains("warning: the run is not recorded"))
+        #expect(outcome.diagnostics.count == 1 && outcome.diagnostics[0].description.contains("warning: the run is not recorded"))
         #expect(sandbox.exists("reports/notebook.html") && sandbox.exists("reports/notebook.run.json"))
     }
 

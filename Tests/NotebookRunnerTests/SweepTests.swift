@@ -64,7 +64,7 @@ import Reports
         let outcome = Runner.sweep(options(sandbox), sweep: try Sweep(arguments: ["depth=3,deep"]))
         #expect(outcome.exitCode == 2)
         #expect(outcome.runs.isEmpty)
-        #expect(outcome.diagnostics.map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
+        #expect(outcome.diagnostics.map(\.description).map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") } == [
             "notebook.md:1:1: error: --sweep depth=deep: `depth` is int, and `deep` is not\n 1 | ---\n   | ^"
         ])
         #expect(!sandbox.exists("reports"))

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookFormat
 import Reports
 
 extension Runner {
@@ -11,13 +12,13 @@ extension Runner {
         _ options: RunOptions, sweep: Sweep, finished: ((SweepOutcome.Run) -> Void)? = nil
     ) -> SweepOutcome {
         let assignments = sweep.assignments
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         for assignment in assignments {
             var checked = options
             checked.parameterOverrides += assignment
             for var diagnostic in check(checked).diagnostics {
-                for (name, value) in assignment {
-                    diagnostic = diagnostic.replacingOccurrences(of: "error: -p \(name)=\(value):", with: "error: --sweep \(name)=\(value):")
+                for (name, value) in assignment where diagnostic.origin == "-p \(name)=\(value)" {
+                    diagnostic.origin = "--sweep \(name)=\(value)"
                 }
                 if !problems.contains(diagnostic) { problems.append(diagnostic) }
             }
@@ -49,12 +50,12 @@ extension Runner {
         let paths = ["html", "md"].map {
             (options.outputDirectory as NSString).appendingPathComponent("\(notebookName).sweep.\($0)")
         }
-        var diagnostics: [String] = []
+        var diagnostics: [Diagnostic] = []
         do {
             try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
             try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
         } catch {
-            diagnostics.append("error: \(error)")
+            diagnostics.append(Diagnostic(file: options.outputDirectory, location: nil, message: "\(error)"))
         }
         let worst = runs.map(\.outcome.exitCode).max() ?? 0
         return SweepOutcome(

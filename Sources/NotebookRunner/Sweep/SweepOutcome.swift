@@ -1,3 +1,4 @@
+public import NotebookFormat
 /// How a sweep ended: each run's outcome and the comparison report.
 public struct SweepOutcome: Sendable {
     /// One parameter set and how its run ended.
@@ -12,7 +13,7 @@ public struct SweepOutcome: Sendable {
     /// The worst exit code of all runs (2 when a parameter set is invalid: nothing ran).
     public var exitCode: Int32
     /// Problems found before running (invalid values), or writing the comparison report.
-    public var diagnostics: [String]
+    public var diagnostics: [Diagnostic]
     public var runs: [Run]
     /// `NAME.sweep.html` and `NAME.sweep.md`.
     public var reportPaths: [String]

@@ -1,3 +1,4 @@
+public import NotebookFormat
 /// How `labbook verify` ended.
 public struct VerifyOutcome: Sendable {
     /// The first place where two runs' reports differ.
@@ -23,7 +24,7 @@ public struct VerifyOutcome: Sendable {
     /// 1 when the reports differ; otherwise the runs' own exit code (0 when they succeeded).
     public var exitCode: Int32
     /// Problems before running (an invalid notebook) or while comparing.
-    public var diagnostics: [String]
+    public var diagnostics: [Diagnostic]
     /// The three runs, in order: cold, cold, from the second run's state.
     public var runs: [RunOutcome]
     /// The first difference found, or `nil` when every report is byte-identical.
