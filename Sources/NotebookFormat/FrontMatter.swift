@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var question: String?
     /// The metric that defines success, e.g. `roc_auc`.
     public var metric: String?
+    /// Where `metric`'s value is written (for checks made by the runner, which knows the metric names).
+    public var metricLocation: SourceLocation?
     /// The goal for `metric`, e.g. `>= 0.85`.
     public var goal: String?
     public var seed: UInt64

@@ -18,6 +18,7 @@ enum FrontMatterParser {
         frontMatter.title = reader.string("title")
         frontMatter.question = reader.string("question")
         frontMatter.metric = reader.string("metric")
+        if frontMatter.metric != nil { frontMatter.metricLocation = reader.location(of: "metric") }
         frontMatter.goal = reader.string("goal")
         if let seed = reader.int("seed", range: 0...Int.max) { frontMatter.seed = UInt64(seed) }
         if let goal = frontMatter.goal, GoalExpression(goal) == nil {

@@ -16,6 +16,11 @@ enum MetricCatalog {
     /// Tables and charts rather than single numbers.
     static let views = ["confusion_matrix", "roc_curve", "calibration", "per_class", "processing"]
     static let all = scalar + views
+    /// Other tools' names for our metrics, for "did you mean" hints.
+    static let commonNames = [
+        "auc": "roc_auc", "auroc": "roc_auc", "logloss": "log_loss", "ap": "average_precision", "f1_score": "f1",
+        "mse": "rmse", "r_squared": "r2",
+    ]
     /// Metrics where a smaller value is better.
     static let lowerIsBetter: Set<String> = ["log_loss", "brier", "mae", "rmse"]
 

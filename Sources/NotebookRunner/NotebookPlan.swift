@@ -31,6 +31,13 @@ struct NotebookPlan: Sendable {
                 steps.append(Step(cell: cell, directive: directive))
             }
         }
+        if let metric = parsed.notebook.frontMatter.metric, !MetricCatalog.scalar.contains(metric) {
+            parsed.log.report(
+                "unknown metric `\(metric)`; the goal metric is one of \(MetricCatalog.scalar.joined(separator: ", "))",
+                at: parsed.notebook.frontMatter.metricLocation ?? SourceLocation(line: 1, column: 1),
+                hint: MetricCatalog.commonNames[metric].map { "did you mean `\($0)`?" }
+                    ?? NameSuggestion.hint(for: metric, among: MetricCatalog.scalar))
+        }
         let diagnostics = parsed.log.diagnostics.sorted {
             let start = SourceLocation(line: 0, column: 0)
             return ($0.file == path ? 1 : 0, $0.location ?? start) < ($1.file == path ? 1 : 0, $1.location ?? start)

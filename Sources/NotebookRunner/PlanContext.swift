@@ -27,6 +27,7 @@ final class PlanContext: @unchecked Sendable {
     private var order: [String] = []
     /// Each dataset's columns, from its file's header row, and the file as the notebook names it.
     private var columns: [String: (file: String, names: [String])] = [:]
+    private var targets: [String: String?] = [:]
 
     init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
@@ -87,6 +88,17 @@ final class PlanContext: @unchecked Sendable {
             reportUnknown(name, kind: "model or deployment", at: location, spec: spec) { $0 == .model || $0 == .deployment }
             return nil
         }
+    }
+
+    /// Remembers the target column `load` named for the dataset `name` (`nil`: none).
+    func recordTarget(_ target: String?, of name: String) {
+        targets[name] = .some(target)
+    }
+
+    /// The target column of the dataset behind `reference`: `.some(nil)` when its `load` names
+    /// none, `nil` when the dataset is unknown.
+    func target(of reference: String) -> String?? {
+        targets[Self.split(reference).base]
     }
 
     /// Remembers the columns of the dataset `name`, read from `file`'s header row.

@@ -121,3 +121,43 @@ import Testing
         #expect(try sandbox.read("reports/nb.md").contains("depth=7"))
     }
 }
+
+@Suite struct CheckSemanticsTests {
+    func check(_ notebook: String) throws -> [String] {
+        try CheckTests().check(notebook).diagnostics.map { $0.components(separatedBy: "\n")[0] + ($0.components(separatedBy: "\n").last.map { $0.hasPrefix(" did") ? " |" + $0 : "" } ?? "") }
+    }
+
+    @Test func anUnknownGoalMetricIsLocatedWithAHint() throws {
+        #expect(try check(.notebook("---", "metric: acuracy", "---", "Prose.")) == [
+            "nb.md:2:9: error: unknown metric `acuracy`; the goal metric is one of \(MetricCatalog.scalar.joined(separator: ", ")) | did you mean `accuracy`?"
+        ])
+        #expect(try check(.notebook("---", "metric: auc", "---", "Prose.")).first?.hasSuffix("| did you mean `roc_auc`?") == true)
+    }
+
+    @Test func evaluateWithNoModelsIsAnError() throws {
+        let diagnostics = try check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "target: y", "```",
+            "```train", "name: m", "data: d", "model: decision_tree", "```",
+            "```evaluate", "models: []", "data: d", "```"))
+        #expect(diagnostics == ["nb.md:12:9: error: `models` names no model; list the models to evaluate, e.g. `models: [tree]`"])
+    }
+}
+
+@Suite struct TrainCheckTests {
+    @Test func trainingWithoutATargetOrOnTheTestPartIsAnError() throws {
+        let noTarget = try CheckTests().check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "```", "```train", "name: m", "data: d", "model: decision_tree", "```"))
+        #expect(noTarget.diagnostics.map { $0.components(separatedBy: "\n")[0] } == [
+            "nb.md:7:7: error: `d` has no target: give its `load` a `target` (and `positive` for one class against the rest), or give `train` a `target`"
+        ])
+        let onTest = try CheckTests().check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "target: y", "split: {test: 0.5}", "```",
+            "```train", "name: m", "data: d.test", "model: decision_tree", "```"))
+        #expect(onTest.diagnostics.map { $0.components(separatedBy: "\n")[0] } == [
+            "nb.md:9:7: error: `d.test` is the held-out part: training on it leaves nothing to evaluate on; use `d` (its train part) or `d.train`"
+        ])
+        let withTarget = try CheckTests().check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "```", "```train", "name: m", "data: d", "target: y", "model: decision_tree", "```"))
+        #expect(withTarget.diagnostics == [])
+    }
+}

@@ -63,6 +63,9 @@ struct EvaluateDirective: Directive {
         data = spec.string("data")
         if let data { plan.resolveDataset(data, at: spec.location(of: "data"), spec: spec) }
         guard let references = spec.stringList("models", required: true) else { return nil }
+        if references.isEmpty {
+            spec.error("`models` names no model; list the models to evaluate, e.g. `models: [tree]`", at: spec.location(of: "models"))
+        }
         var resolved = true
         for (model, location) in references where !plan.resolveModel(model, at: location, spec: spec) {
             resolved = false

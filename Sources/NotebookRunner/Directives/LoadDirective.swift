@@ -87,6 +87,7 @@ struct LoadDirective: Directive {
             }
         }
         plan.define(name, as: .dataset(hasSplit: testFraction != nil), at: spec.location(of: "name"), spec: spec)
+        plan.recordTarget(target, of: name)
         self.name = name
         self.path = path
     }

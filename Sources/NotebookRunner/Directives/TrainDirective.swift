@@ -75,6 +75,18 @@ struct TrainDirective: Directive {
         let name = spec.string("name", required: true)
         let data = spec.string("data", required: true)
         let dataValid = data.map { plan.resolveDataset($0, at: spec.location(of: "data"), spec: spec) != nil } ?? false
+        if let data, dataValid, PlanContext.split(data).part == "test" {
+            spec.error(
+                "`\(data)` is the held-out part: training on it leaves nothing to evaluate on; use `\(PlanContext.split(data).base)` (its train part) or `\(PlanContext.split(data).base).train`",
+                at: spec.location(of: "data"))
+            valid = false
+        }
+        if let data, dataValid, target == nil, case .some(.none) = plan.target(of: data) {
+            spec.error(
+                "`\(PlanContext.split(data).base)` has no target: give its `load` a `target` (and `positive` for one class against the rest), or give `train` a `target`",
+                at: spec.location(of: "data"))
+            valid = false
+        }
         if let data, dataValid {
             var mentioned = featureList ?? []
             if let target { mentioned.append((target, spec.location(of: "target"))) }
