@@ -17,12 +17,13 @@ struct NotebookPlan: Sendable {
     /// Parses and checks `source` without executing anything. Problems in `parameterFile`
     /// come first, then the notebook's in source order.
     static func make(
-        source: String, path: String, overrides: [(name: String, value: String)], parameterFile: ParameterFile? = nil
+        source: String, path: String, overrides: [(name: String, value: String)], parameterFile: ParameterFile? = nil,
+        allowedReads: [String] = []
     ) -> NotebookPlan {
         let parsed = NotebookParser.parse(
             source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides,
             parameterFile: parameterFile)
-        let context = PlanContext(baseDirectory: NotebookPaths(notebook: path).baseDirectory)
+        let context = PlanContext(baseDirectory: NotebookPaths(notebook: path).baseDirectory, allowedReads: allowedReads)
         var steps: [Step] = []
         for cell in parsed.notebook.directives {
             guard let body = cell.body, let type = DirectiveCatalog.type(of: cell.kind) else { continue }

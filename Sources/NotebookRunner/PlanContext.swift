@@ -29,8 +29,21 @@ final class PlanContext: @unchecked Sendable {
     private var columns: [String: (file: String, names: [String])] = [:]
     private var targets: [String: String?] = [:]
 
-    init(baseDirectory: String) {
+    /// The folders data may be read from.
+    let readScope: ReadScope
+
+    init(baseDirectory: String, allowedReads: [String] = []) {
         self.baseDirectory = baseDirectory
+        readScope = ReadScope(notebookFolder: baseDirectory, allowed: allowedReads)
+    }
+
+    /// Whether the notebook may read `path` (as written in it); reports a located error if not.
+    func permitsReading(_ path: String, at location: SourceLocation, spec: SpecReader) -> Bool {
+        guard !readScope.permits(resolve(path)) else { return true }
+        spec.error(
+            "`\(path)` is outside the notebook's folder; Labbook reads data only from there unless you pass `--allow-read PATH`",
+            at: location)
+        return false
     }
 
     /// A path relative to the notebook, made usable from the current directory.

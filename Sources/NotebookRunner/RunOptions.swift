@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     public var useCache: Bool = true
     /// The run store (SQLite); defaults to `labbook.sqlite` in the state folder.
     public var storePath: String?
+    /// Files or folders outside the notebook's folder that its directives may read (`--allow-read`).
+    public var allowedReads: [String] = []
     /// Record the run in the run store (and show its history in the HTML report).
     public var recordsRun: Bool = true
 

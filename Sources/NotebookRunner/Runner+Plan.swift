@@ -22,6 +22,6 @@ extension Runner {
         return .success(
             NotebookPlan.make(
                 source: source, path: options.notebookPath, overrides: options.parameterOverrides,
-                parameterFile: parameterFile))
+                parameterFile: parameterFile, allowedReads: options.allowedReads))
     }
 }

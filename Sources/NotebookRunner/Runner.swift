@@ -46,7 +46,7 @@ public enum Runner {
         let state = paths.stateDirectory
         let workspace = Workspace(
             paths: paths, notebookHash: notebookHash, seed: plan.notebook.frontMatter.seed,
-            reportTimings: options.reportTimings)
+            reportTimings: options.reportTimings, allowedReads: options.allowedReads)
         workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
         let cache = makeCache(plan: plan, workspace: workspace, options: options, state: state)

@@ -61,8 +61,12 @@ final class Workspace: @unchecked Sendable {
     private var _stepLog = StepLog()
     var stepLog: StepLog { WorkerGate.read { _stepLog } }
 
-    init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool) {
+    /// The folders data may be read from (checked again when a directive reads).
+    let readScope: ReadScope
+
+    init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool, allowedReads: [String] = []) {
         self.paths = paths
+        readScope = ReadScope(notebookFolder: paths.baseDirectory, allowed: allowedReads)
         self.notebookHash = notebookHash
         self.seed = seed
         self.registry = ModelRegistry(root: (paths.stateDirectory as NSString).appendingPathComponent("registry"))
@@ -78,6 +82,16 @@ final class Workspace: @unchecked Sendable {
     /// A path relative to the notebook, made usable from the current directory.
     func resolve(_ path: String) -> String {
         FileSystem.resolve(path, relativeTo: baseDirectory)
+    }
+
+    /// `path` (as written in the notebook) resolved for reading; refused outside the read scope,
+    /// so a symlink swapped in after `check` cannot leave the notebook's folder either.
+    func resolveReadable(_ path: String) throws(DirectiveError) -> String {
+        let resolved = resolve(path)
+        guard readScope.permits(resolved) else {
+            throw DirectiveError("`\(path)` is outside the notebook's folder; pass `--allow-read PATH` to read it")
+        }
+        return resolved
     }
 
     func add(_ dataset: LoadedDataset) { WorkerGate.write { _datasets[dataset.name] = dataset } }

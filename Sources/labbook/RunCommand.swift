@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
     var params: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
+    var allowRead: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Fail a directive that runs longer than this.", valueName: "seconds"))
     var timeout: Double?
 
@@ -79,6 +82,7 @@ struct RunCommand: ParsableCommand {
             options.useCache = !noCache
             options.storePath = store
             options.parameterFile = params
+            options.allowedReads = allowRead
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout
             worst = max(worst, sweep.axes.isEmpty ? runOnce(options) : runSweep(options, sweep: sweep))
@@ -128,12 +132,16 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
     var params: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
+    var allowRead: [String] = []
+
     func run() throws {
         let overrides = try ParameterArgument.parse(parameters)
         var worst: Int32 = 0
         for notebook in notebooks {
             var options = RunOptions(notebookPath: notebook, parameterOverrides: overrides)
             options.parameterFile = params
+            options.allowedReads = allowRead
             let outcome = Runner.check(options)
             Terminal.printDiagnostics(outcome.diagnostics)
             if outcome.exitCode == 0 { Terminal.error("\(notebook): ok") }

@@ -25,11 +25,15 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
     var params: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
+    var allowRead: [String] = []
+
     func run() throws {
         var options = RunOptions(
             notebookPath: notebook, parameterOverrides: try ParameterArgument.parse(parameters),
             progress: Terminal.progressLine)
         options.parameterFile = params
+            options.allowedReads = allowRead
         let outcome = Runner.verify(options)
         Terminal.clearProgress()
         Terminal.printDiagnostics(outcome.diagnostics)

@@ -26,6 +26,9 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
     var params: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
+    var allowRead: [String] = []
+
     @Option(name: .long, help: "State folder (default: .labbook beside the notebook).")
     var state: String?
 
@@ -34,6 +37,7 @@ struct WatchCommand: ParsableCommand {
             notebookPath: notebook, outputDirectory: out, parameterOverrides: try ParameterArgument.parse(parameters),
             stateDirectory: state, progress: Terminal.progressLine)
         options.parameterFile = params
+            options.allowedReads = allowRead
         var watch = FileWatch(paths: Runner.watchedFiles(options, after: Runner.check(options)))
         while true {
             let outcome = Runner.run(options)

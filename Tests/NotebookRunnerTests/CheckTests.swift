@@ -161,3 +161,30 @@ import Testing
         #expect(withTarget.diagnostics == [])
     }
 }
+
+@Suite struct ReadScopeTests {
+    func notebook(from path: String) -> String {
+        .notebook("```load", "name: d", "from: \(path)", "```")
+    }
+
+    @Test func readsOutsideTheNotebookFolderAreRefusedUnlessAllowed() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("a,b,y\n1,x,yes\n", to: "data/d.csv")
+        let outside = NSTemporaryDirectory() + "labbook-outside-\(UUID().uuidString).csv"
+        try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: outside))
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createSymbolicLink(atPath: sandbox.root + "/data/link.csv", withDestinationPath: outside)
+        let message = "is outside the notebook's folder; Labbook reads data only from there unless you pass `--allow-read PATH`"
+        for path in ["../../../../../../etc/passwd", outside, "data/link.csv"] {
+            try sandbox.write(notebook(from: path), to: "nb.md")
+            let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+            #expect(outcome.exitCode == 2)
+            #expect(outcome.diagnostics.map(\.headline) == ["\(sandbox.root)/nb.md:3:7: error: `\(path)` \(message)"])
+            var allowed = RunOptions(notebookPath: sandbox.root + "/nb.md")
+            allowed.allowedReads = [path == "../../../../../../etc/passwd" ? "/etc/passwd" : outside]
+            #expect(!Runner.check(allowed).diagnostics.contains { $0.message.contains("outside") })
+        }
+        try sandbox.write(notebook(from: "data/d.csv"), to: "nb.md")
+        #expect(Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md")).exitCode == 0)
+    }
+}

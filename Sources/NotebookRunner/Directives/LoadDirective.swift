@@ -73,7 +73,8 @@ struct LoadDirective: Directive {
         }
         expectedFingerprint = spec.string("expect_fingerprint")
         guard let name, let path else { return nil }
-        if !FileSystem.exists(plan.resolve(path)) {
+        if !plan.permitsReading(path, at: spec.location(of: "from"), spec: spec) {
+        } else if !FileSystem.exists(plan.resolve(path)) {
             spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
         } else {
             do {
@@ -93,7 +94,7 @@ struct LoadDirective: Directive {
     }
 
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let loaded = try CSVReader.read(path: workspace.resolve(path), displayName: Runner.reportPath(for: workspace.resolve(path)), options: options)
+        let loaded = try CSVReader.read(path: try workspace.resolveReadable(path), displayName: Runner.reportPath(for: workspace.resolve(path)), options: options)
         if let expectedFingerprint, expectedFingerprint != loaded.fingerprint.content {
             throw DirectiveError(
                 "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")

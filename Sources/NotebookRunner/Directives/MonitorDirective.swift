@@ -42,7 +42,8 @@ struct MonitorDirective: Directive {
             valid = false
         }
         guard let current = spec.string("current", required: true), valid else { return nil }
-        if !FileSystem.exists(plan.resolve(current)) {
+        if !plan.permitsReading(current, at: spec.location(of: "current"), spec: spec) {
+        } else if !FileSystem.exists(plan.resolve(current)) {
             spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
         } else {
             do {
@@ -62,7 +63,7 @@ struct MonitorDirective: Directive {
             throw DirectiveError("no reference data to compare with")
         }
         let referenceView = try workspace.dataset(referenceName)
-        let loaded = try CSVReader.read(path: workspace.resolve(current), displayName: Runner.reportPath(for: workspace.resolve(current)))
+        let loaded = try CSVReader.read(path: try workspace.resolveReadable(current), displayName: Runner.reportPath(for: workspace.resolve(current)))
         workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
