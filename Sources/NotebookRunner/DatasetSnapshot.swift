@@ -46,7 +46,7 @@ struct DatasetSnapshot: Sendable, Equatable, Codable {
         for mean in means {
             guard let old = previous.means.first(where: { $0.column == mean.column })?.mean else { continue }
             let (before, after) = (NumberFormat.compact(old), NumberFormat.compact(mean.mean))
-            if before != after { parts.append("column `\(mean.column)` mean \(before) → \(after)") }
+            if before != after { parts.append("column \(InlineCode.span(mean.column)) mean \(before) → \(after)") }
         }
         if parts.isEmpty { parts.append("same shape and means, different content") }
         return "data changed since run \(run): " + parts.joined(separator: ", ")
