@@ -59,18 +59,18 @@ public enum Runner {
         var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         report.history = recorder.history(workspace: workspace)
         let name = options.reportName ?? ((options.notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let paths = ["html", "md"].map { (options.outputDirectory as NSString).appendingPathComponent("\(name).\($0)") }
-            + [(options.outputDirectory as NSString).appendingPathComponent("\(name).run.json")]
+        var paths: [String] = []
         var diagnostics: [String] = []
         do {
-            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
-            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
-            try FileSystem.writeAtomically(
-                RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths[2])
+            paths = try ReportFiles(directory: options.outputDirectory, name: name, extensions: ["html", "md", "run.json"])
+                .write([
+                    ("html", HTMLRenderer.render(report)), ("md", MarkdownRenderer.render(report)),
+                    ("run.json", RunManifest.make(plan: plan, execution: execution, workspace: workspace).text),
+                ])
         } catch {
-            diagnostics.append("error: \(error)")
+            diagnostics.append(error.description)
         }
-        let exitCode = diagnostics.isEmpty ? execution.exitCode : 1
+        let exitCode = diagnostics.isEmpty ? execution.exitCode : RunOutcome.reportsNotWritten
         recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
         var outcome = RunOutcome(
             exitCode: exitCode, diagnostics: diagnostics + recorder.warnings, steps: execution.steps,
