@@ -10,7 +10,7 @@ enum ExplorationRelations {
         }
         let rates = TargetRate.of(column, labels: labels, bins: bins, formatEdge: NumberFormat.compact)
         return .table(Table(
-            title: "Share of `\(target)` = \(positive) by `\(name)`",
+            title: "Share of \(InlineCode.span(target)) = \(positive) by \(InlineCode.span(name))",
             columns: [TableColumn(name), TableColumn("rows", alignment: .right), TableColumn(positive, alignment: .right),
                       TableColumn("rate", alignment: .right)],
             rows: rates.groups.map { [.text($0.label), .integer($0.count), .integer($0.positives), .percent($0.rate, decimals: 1)] }))
@@ -48,7 +48,7 @@ enum ExplorationRelations {
         let scoredOn = dataset.testRows == nil ? "the same rows" : "the test rows"
         return [
             .chart(Chart(
-                title: "Mutual information with `\(target)`",
+                title: "Mutual information with " + InlineCode.span(target),
                 kind: .bars(information.map { Bar(label: $0.feature, value: $0.score) }), xLabel: "nats", yLabel: nil)),
             .chart(Chart(
                 title: "Permutation importance (ROC AUC drop)",

@@ -44,7 +44,7 @@ enum ExplorationTables {
     static func warnings(_ frame: DataFrame) -> [ReportOutput] {
         let warnings = ColumnWarnings.check(frame)
         guard !warnings.isEmpty else { return [.text("No column warnings: no constant, mostly-missing, identifier-like or high-cardinality columns.")] }
-        return warnings.map { .note(Note(level: .warning, "`\($0.column)`: \($0.message)")) }
+        return warnings.map { .note(Note(level: .warning, InlineCode.span($0.column) + ": \($0.message)")) }
     }
 
     static func outliers(_ frame: DataFrame) -> ReportOutput {
@@ -64,7 +64,7 @@ enum ExplorationTables {
         guard let target = view.dataset.target, let column = view.frame.column(named: target) else {
             throw DirectiveError("`target` needs a dataset loaded with a `target` column")
         }
-        return distribution(column, title: "Target `\(target)` in `\(view.reference)`", bins: 10)
+        return distribution(column, title: "Target \(InlineCode.span(target)) in `\(view.reference)`", bins: 10)
     }
 
     static func distribution(_ frame: DataFrame, column name: String, bins: Int) throws(DirectiveError) -> Chart {
@@ -72,7 +72,7 @@ enum ExplorationTables {
             throw DirectiveError(
                 "there is no column `\(name)`; columns are: \(frame.columnNames.joined(separator: ", "))")
         }
-        return distribution(column, title: "Distribution of `\(name)`", bins: bins)
+        return distribution(column, title: "Distribution of " + InlineCode.span(name), bins: bins)
     }
 
     private static func distribution(_ column: Column, title: String, bins: Int) -> Chart {

@@ -69,23 +69,11 @@ struct ModelEvaluation: Sendable {
         return evaluation
     }
 
-    /// Times single-row predictions on up to 200 rows of `frame`, each a prepared one-row
-    /// frame, after 20 untimed calls.
+    /// Times single-row predictions through the whole pipeline, each on a prepared one-row
+    /// frame, bounded by ``LatencyMeasurement`` (at most 200 timed calls, about 0.25 s).
     private static func latency(of model: TrainedModel, on frame: DataFrame) throws -> Latency? {
-        guard frame.rowCount > 0 else { return nil }
-        let count = min(200, frame.rowCount)
-        let rows = (0..<count).map { frame.rows(at: [$0 * frame.rowCount / count]) }
-        for row in rows.prefix(20) { _ = try model.predictOutputs(row) }
-        var samples: [Double] = []
-        samples.reserveCapacity(count)
-        for row in rows {
-            let started = ContinuousClock.now
-            _ = try model.predictOutputs(row)
-            samples.append(Duration.seconds(ContinuousClock.now - started))
-        }
-        samples.sort()
-        func quantile(_ q: Double) -> Double { samples[min(samples.count - 1, Int((Double(samples.count - 1) * q).rounded()))] }
-        return Latency(p50: quantile(0.5), p99: quantile(0.99), samples: count)
+        try LatencyMeasurement().measure(
+            rowCount: frame.rowCount, prepare: { frame.rows(at: [$0]) }, predict: { _ = try model.predictOutputs($0) })
     }
 }
 

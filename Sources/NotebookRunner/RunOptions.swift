@@ -63,7 +63,9 @@ public struct RunOutcome: Sendable {
         public var peakMemoryBytes: Int64 = 0
     }
 
-    /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed.
+    /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed,
+    /// 5 the reports could not be written (``reportsNotWritten``; the diagnostic says why, e.g.
+    /// `reports/income.html: cannot write the report: No space left on device`).
     public var exitCode: Int32
     /// Located problems found before running (exit code 2).
     public var diagnostics: [Diagnostic]
@@ -84,6 +86,10 @@ public struct RunOutcome: Sendable {
         /// Metric name → value, e.g. `roc_auc` → 0.87.
         public var metrics: [String: Double]
     }
+
+    /// The exit code of a run whose reports could not be written (disk full, read-only
+    /// folder, a file where the output folder should be).
+    public static let reportsNotWritten: Int32 = 5
 
     mutating func record(_ workspace: Workspace) {
         evaluations = workspace.evaluations.map { Evaluation(model: $0.model, metrics: $0.metrics) }

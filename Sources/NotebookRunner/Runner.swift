@@ -56,19 +56,21 @@ public enum Runner {
         var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
         report.history = recorder.history(workspace: workspace)
         var diagnostics: [Diagnostic] = []
+        var written: [String] = []
         do {
-            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths.htmlPath)
-            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths.markdownPath)
-            try FileSystem.writeAtomically(
-                RunManifest.make(plan: plan, execution: execution, workspace: workspace).text, to: paths.manifestPath)
+            written = try ReportFiles(directory: paths.outputDirectory, name: paths.reportName, extensions: ["html", "md", "run.json"])
+                .write([
+                    ("html", HTMLRenderer.render(report)), ("md", MarkdownRenderer.render(report)),
+                    ("run.json", RunManifest.make(plan: plan, execution: execution, workspace: workspace).text),
+                ])
         } catch {
-            diagnostics.append(Diagnostic(file: paths.outputDirectory, location: nil, message: "\(error)"))
+            diagnostics.append(Diagnostic(file: error.path, location: nil, message: "cannot write the report: \(error.reason)"))
         }
-        let exitCode = diagnostics.isEmpty ? execution.exitCode : 1
+        let exitCode = diagnostics.isEmpty ? execution.exitCode : RunOutcome.reportsNotWritten
         recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
         var outcome = RunOutcome(
             exitCode: exitCode, diagnostics: diagnostics + recorder.warnings, steps: execution.steps,
-            reportPaths: diagnostics.isEmpty ? paths.reportFiles : [], timingNotes: workspace.timingNotes + cache.notes,
+            reportPaths: written, timingNotes: workspace.timingNotes + cache.notes,
             seconds: seconds(since: started))
         outcome.record(workspace)
         return outcome

@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
 
             --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs' evaluate metrics (best in bold). The exit code is the worst run's.
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written.
             """)
 
     @Argument(help: "The notebooks to run.")

@@ -121,3 +121,18 @@ import Testing
         #expect(files.sorted() == ["notebook.html", "notebook.md", "notebook.run.json"])
     }
 }
+
+@Suite struct ReportWriteFailureTests {
+    @Test("reports that cannot be written exit with 5 and one plain line")
+    func reportsNotWritten() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(Sandbox.workersCSV(rows: 50), to: "data/workers.csv")
+        try sandbox.write(.notebook("```load", "name: workers", "from: data/workers.csv", "```"), to: "notebook.md")
+        try sandbox.write("a regular file", to: "blocker")
+        let outcome = Runner.run(RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/blocker/reports"))
+        #expect(outcome.exitCode == 5)
+        #expect(outcome.exitCode == RunOutcome.reportsNotWritten)
+        #expect(outcome.diagnostics.map(\.description) == [sandbox.root + "/blocker/reports/notebook.html: error: cannot write the report: Not a directory"])
+        #expect(outcome.reportPaths == [])
+    }
+}

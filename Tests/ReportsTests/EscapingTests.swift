@@ -57,3 +57,49 @@ struct EscapingTests {
         #expect(markdown.contains("**Dataset `a|b`**"))
     }
 }
+
+@Suite("Escaping NUL and backticks in names")
+struct NameEscapingTests {
+    static let name = "a`b\u{0}c"
+
+    static var report: Report {
+        let section = DirectiveSection(
+            kind: "explore", source: "```explore\n```", location: "nb.md:1",
+            outputs: [
+                .table(Table(
+                    title: "Distribution of " + InlineCode.span(name),
+                    columns: [TableColumn(name), TableColumn("n")],
+                    rows: [[.text("x|y\u{0}`z"), .text("1")]])),
+                .note(Note(level: .warning, InlineCode.span(name) + ": constant")),
+            ])
+        return Report(title: "t", blocks: [.directive(section)])
+    }
+
+    @Test("a code span around a name with a backtick uses a longer fence")
+    func span() {
+        #expect(InlineCode.span("age") == "`age`")
+        #expect(InlineCode.span("a`b") == "``a`b``")
+        #expect(InlineCode.span("`x") == "`` `x ``")
+        #expect(InlineCode.span("a``b`") == "``` a``b` ```")
+    }
+
+    @Test("HTML has no raw NUL and keeps the backtick inside the code")
+    func html() {
+        let html = HTMLRenderer.render(Self.report)
+        #expect(!html.unicodeScalars.contains("\u{0}"))
+        #expect(html.contains("<caption>Distribution of <code>a`b\u{FFFD}c</code></caption>"))
+        #expect(html.contains("<th scope=\"col\">a`b\u{FFFD}c</th>"))
+        #expect(html.contains("<td>x|y\u{FFFD}`z</td>"))
+        #expect(html.contains("<code>a`b\u{FFFD}c</code>: constant"))
+    }
+
+    @Test("Markdown has no raw NUL, fences the name's code span longer and escapes the cell")
+    func markdown() {
+        let markdown = MarkdownRenderer.render(Self.report)
+        #expect(!markdown.unicodeScalars.contains("\u{0}"))
+        #expect(markdown.contains("**Distribution of ``a`b\u{FFFD}c``**"))
+        #expect(markdown.contains("| a\\`b\u{FFFD}c | n |"))
+        #expect(markdown.contains("| x\\|y\u{FFFD}\\`z | 1 |"))
+        #expect(markdown.contains("``a`b\u{FFFD}c``: constant"))
+    }
+}

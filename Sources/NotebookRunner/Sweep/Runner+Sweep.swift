@@ -47,19 +47,17 @@ extension Runner {
         }
         let report = SweepReport.make(
             notebookPath: notebookPaths.displayPath, sweep: sweep, runs: runs)
-        let paths = ["html", "md"].map {
-            (options.outputDirectory as NSString).appendingPathComponent("\(notebookName).sweep.\($0)")
-        }
+        var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         do {
-            try FileSystem.writeAtomically(HTMLRenderer.render(report), to: paths[0])
-            try FileSystem.writeAtomically(MarkdownRenderer.render(report), to: paths[1])
+            paths = try ReportFiles(directory: options.outputDirectory, name: "\(notebookName).sweep", extensions: ["html", "md"])
+                .write([("html", HTMLRenderer.render(report)), ("md", MarkdownRenderer.render(report))])
         } catch {
-            diagnostics.append(Diagnostic(file: options.outputDirectory, location: nil, message: "\(error)"))
+            diagnostics.append(Diagnostic(file: error.path, location: nil, message: "cannot write the report: \(error.reason)"))
         }
         let worst = runs.map(\.outcome.exitCode).max() ?? 0
         return SweepOutcome(
-            exitCode: diagnostics.isEmpty ? worst : max(worst, 1), diagnostics: diagnostics, runs: runs,
+            exitCode: diagnostics.isEmpty ? worst : max(worst, RunOutcome.reportsNotWritten), diagnostics: diagnostics, runs: runs,
             reportPaths: diagnostics.isEmpty ? paths : [])
     }
 }

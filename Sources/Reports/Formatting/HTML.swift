@@ -3,7 +3,8 @@
 /// are inserted raw.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`, so the result is safe both as element
-    /// text and inside a quoted attribute value.
+    /// text and inside a quoted attribute value. A NUL byte (U+0000), which HTML
+    /// forbids, becomes U+FFFD (the replacement character), as CommonMark does.
     ///
     /// `HTML.escape("a < b & \"c\"")` → `a &lt; b &amp; &quot;c&quot;`
     public static func escape(_ text: String) -> String {
@@ -16,6 +17,7 @@ public enum HTML {
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
+            case "\u{0}": escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(scalar)
             }
         }

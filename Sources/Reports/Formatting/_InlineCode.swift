@@ -72,13 +72,13 @@ struct _InlineCode {
     }
 
     private static func codeSpan(_ code: String) -> String {
-        let single = code.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let single = _MarkdownText.replacingNUL(code).split(whereSeparator: \.isNewline).joined(separator: " ")
         let fence = String(repeating: "`", count: longestRun(single) + 1)
         let pad = single.hasPrefix("`") || single.hasSuffix("`") || (single.hasPrefix(" ") && single.hasSuffix(" "))
         return pad ? fence + " " + single + " " + fence : fence + single + fence
     }
 
-    private static func longestRun(_ text: String) -> Int {
+    static func longestRun(_ text: String) -> Int {
         var longest = 0
         var run = 0
         for character in text {

@@ -57,8 +57,16 @@ enum _MarkdownText {
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// `text` with every NUL byte (U+0000) replaced by U+FFFD, as CommonMark requires.
+    static func replacingNUL(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{0}") else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
+        return String(result)
+    }
+
     private static func escape(_ text: String, extra: Set<Character>) -> String {
-        let characters = Array(text)
+        let characters = Array(replacingNUL(text))
         var result = ""
         for (index, character) in characters.enumerated() {
             let previous = index > 0 ? characters[index - 1] : nil

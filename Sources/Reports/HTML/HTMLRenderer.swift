@@ -38,7 +38,8 @@ public enum HTMLRenderer {
         lines.append("</main>")
         lines.append("</body>")
         lines.append("</html>")
-        return lines.joined(separator: "\n") + "\n"
+        // Escaping already replaces NUL; this also covers trusted prose and SVG.
+        return _MarkdownText.replacingNUL(lines.joined(separator: "\n") + "\n")
     }
 
     private static func head(title: String) -> [String] {

@@ -42,7 +42,8 @@ public enum MarkdownRenderer {
                     return "- **" + _MarkdownText.inline(item.label) + ":** " + shown
                 }.joined(separator: "\n"))
         }
-        return blocks.joined(separator: "\n\n") + "\n"
+        // Text is escaped already; this also covers fenced text charts and prose.
+        return _MarkdownText.replacingNUL(blocks.joined(separator: "\n\n") + "\n")
     }
 
     static func goalLine(_ goal: GoalStatus) -> String {
