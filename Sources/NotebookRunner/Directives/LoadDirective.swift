@@ -75,6 +75,8 @@ struct LoadDirective: Directive {
         guard let name, let path else { return nil }
         if !FileSystem.exists(plan.resolve(path)) {
             spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
+        } else if let kind = FileKind.nonRegular(path: plan.resolve(path)) {
+            spec.error("`\(path)` is not a regular file (\(kind))", at: spec.location(of: "from"))
         } else {
             do {
                 let header = try CSVReader.header(path: plan.resolve(path), displayName: path, options: options)

@@ -44,6 +44,8 @@ struct MonitorDirective: Directive {
         guard let current = spec.string("current", required: true), valid else { return nil }
         if !FileSystem.exists(plan.resolve(current)) {
             spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
+        } else if let kind = FileKind.nonRegular(path: plan.resolve(current)) {
+            spec.error("`\(current)` is not a regular file (\(kind))", at: spec.location(of: "current"))
         } else {
             do {
                 let header = try CSVReader.header(path: plan.resolve(current), displayName: current)
