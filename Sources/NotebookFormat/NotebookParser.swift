@@ -25,9 +25,7 @@ public enum NotebookParser {
         parameterOverrides: [(name: String, value: String)] = [], parameterFile: ParameterFile? = nil
     ) -> Result {
         let log = DiagnosticLog(file: path, source: source)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let lines = source.sourceLines
         var frontMatter = FrontMatterParser.parse(lines: lines, log: log)
         for diagnostic in parameterFile?.apply(to: &frontMatter) ?? [] { log.append(diagnostic) }
         ParameterOverrides.apply(parameterOverrides, to: &frontMatter, log: log)
