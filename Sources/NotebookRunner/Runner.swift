@@ -89,9 +89,9 @@ public enum Runner {
         return (path as NSString).lastPathComponent
     }
 
+    /// The text at `path`, or `nil` when it cannot be read (``NotebookSource/read(path:)`` says why).
     static func readNotebook(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(data: data, encoding: .utf8)
+        try? NotebookSource.read(path: path)
     }
 
     private static func failure(_ message: String, started: ContinuousClock.Instant) -> RunOutcome {
