@@ -10,7 +10,7 @@ public final class DiagnosticLog: @unchecked Sendable {
 
     public init(file: String, source: String) {
         self.file = file
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = source.sourceLines
     }
 
     /// Whether any error (not warning) was reported.

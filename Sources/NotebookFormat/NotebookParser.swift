@@ -4,7 +4,8 @@ import CommonMark
 ///
 /// The Markdown is parsed by cmark. A top-level fenced code block whose info string's first
 /// word is one of `directiveKinds` is a directive and its body is YAML; every other block is
-/// prose. The parser knows nothing of what directives do.
+/// prose. The parser knows nothing of what directives do, but a fence whose word is close
+/// to a directive kind (```` ```evaluat ````) gets a warning with a "did you mean".
 ///
 /// ```swift
 /// let parsed = NotebookParser.parse(source: text, path: "notebooks/income.md",
@@ -25,9 +26,7 @@ public enum NotebookParser {
         parameterOverrides: [(name: String, value: String)] = [], parameterFile: ParameterFile? = nil
     ) -> Result {
         let log = DiagnosticLog(file: path, source: source)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let lines = source.sourceLines
         var frontMatter = FrontMatterParser.parse(lines: lines, log: log)
         for diagnostic in parameterFile?.apply(to: &frontMatter) ?? [] { log.append(diagnostic) }
         ParameterOverrides.apply(parameterOverrides, to: &frontMatter, log: log)
@@ -53,6 +52,10 @@ public enum NotebookParser {
             guard case .fencedCode(let info, let literal) = block.kind,
                 let kind = info.split(separator: " ").first.map(String.init), directiveKinds.contains(kind)
             else {
+                if case .fencedCode(let info, _) = block.kind, let word = info.split(separator: " ").first {
+                    let fence = SourceLocation(line: block.startLine, column: block.startColumn)
+                    DirectiveTypo.check(String(word), among: directiveKinds, at: fence, log: log)
+                }
                 proseBlocks.append(block)
                 continue
             }

@@ -11,37 +11,36 @@ enum YAMLLoader {
 
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(line: firstLine, column: 1 + columnOffset) }
-            return SourceLocation(line: firstLine + mark.line - 1, column: mark.column + columnOffset)
+            return location(at: SourceLocation(line: mark.line, column: mark.column))
+        }
+
+        /// `place` (a line and column in the YAML text) in the notebook.
+        func location(at place: SourceLocation?) -> SourceLocation {
+            guard let place else { return SourceLocation(line: firstLine, column: 1 + columnOffset) }
+            return SourceLocation(line: firstLine + place.line - 1, column: place.column + columnOffset)
         }
     }
 
-    /// The parsed node, or `nil` (with a diagnostic) when the YAML is malformed.
+    /// The parsed node, or `nil` (with a plain, located diagnostic) when the YAML is
+    /// malformed or its aliases expand to more than ``YAMLAliasBudget/limit`` values.
     /// Empty text yields an empty mapping.
     static func load(_ text: String, placement: Placement, log: DiagnosticLog) -> SpecNode? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 return SpecNode(.map([]), at: placement.location(nil))
             }
+            guard YAMLAliasBudget.fits(node) else {
+                log.report(YAMLAliasBudget.message, at: placement.location(node.mark))
+                return nil
+            }
             return convert(node, placement: placement, log: log)
         } catch let error as YamlError {
-            report(error, placement: placement, log: log)
+            let problem = YAMLProblem(error, text: text)
+            log.report(problem.message, at: placement.location(at: problem.place))
             return nil
         } catch {
-            log.report("malformed YAML: \(error)", at: placement.location(nil))
+            log.report("malformed YAML", at: placement.location(nil))
             return nil
-        }
-    }
-
-    private static func report(_ error: YamlError, placement: Placement, log: DiagnosticLog) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            log.report("malformed YAML: \(problem)", at: placement.location(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            log.report("duplicate key \(keys)", at: placement.location(context.mark))
-        default:
-            log.report("malformed YAML: \(error)", at: placement.location(nil))
         }
     }
 

@@ -9,15 +9,19 @@ extension Runner {
 
     /// Reads the notebook and its `--params` file, then builds the checked plan.
     static func makePlan(_ options: RunOptions) -> Result<NotebookPlan, InputProblem> {
-        guard let source = readNotebook(options.notebookPath) else {
-            return .failure(InputProblem(diagnostic: Diagnostic(file: options.notebookPath, location: nil, message: "cannot read the notebook")))
+        let source: String
+        do {
+            source = try NotebookSource.read(path: options.notebookPath)
+        } catch {
+            return .failure(InputProblem(diagnostic: Diagnostic(file: options.notebookPath, location: nil, message: "cannot read the notebook: \(error)")))
         }
         var parameterFile: ParameterFile?
         if let path = options.parameterFile {
-            guard let text = readNotebook(path) else {
-                return .failure(InputProblem(diagnostic: Diagnostic(file: path, location: nil, message: "cannot read the parameter file")))
+            do {
+                parameterFile = ParameterFile(path: path, source: try NotebookSource.read(path: path))
+            } catch {
+                return .failure(InputProblem(diagnostic: Diagnostic(file: path, location: nil, message: "cannot read the parameter file: \(error)")))
             }
-            parameterFile = ParameterFile(path: path, source: text)
         }
         return .success(
             NotebookPlan.make(

@@ -82,9 +82,9 @@ public enum Runner {
         NotebookPaths.displayPath(for: path)
     }
 
+    /// The text at `path`, or `nil` when it cannot be read (``NotebookSource/read(path:)`` says why).
     static func readNotebook(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(data: data, encoding: .utf8)
+        try? NotebookSource.read(path: path)
     }
 
     private static func failure(_ diagnostic: Diagnostic, started: ContinuousClock.Instant) -> RunOutcome {

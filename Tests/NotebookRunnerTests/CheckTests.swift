@@ -114,7 +114,7 @@ import Testing
         #expect(Runner.run(options).exitCode == 2)
         #expect(!sandbox.exists("reports"))
         options.parameterFile = sandbox.root + "/missing.yaml"
-        #expect(Runner.check(options).diagnostics.map(\.description) == ["\(sandbox.root)/missing.yaml: error: cannot read the parameter file"])
+        #expect(Runner.check(options).diagnostics.map(\.description) == ["\(sandbox.root)/missing.yaml: error: cannot read the parameter file: no such file"])
         try sandbox.write("depth: 7\n", to: "p.yaml")
         options.parameterFile = sandbox.root + "/p.yaml"
         #expect(Runner.run(options).exitCode == 0)

@@ -26,10 +26,13 @@ final class CSVFile: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Opens a regular file; `nil` for anything else (pipes, devices), which the
-    /// caller reads with ``readAll(path:)``. Directories and open failures throw.
-    static func open(path: String) throws(DataError) -> CSVFile? {
-        let descriptor = openDescriptor(path)
+    /// Opens a regular file. Anything else (a FIFO, a device, a directory) throws
+    /// "not a regular file (a FIFO)" before a byte is read: the path is checked with
+    /// `stat`, then opened with `O_NONBLOCK` (so a FIFO without a writer never blocks
+    /// the open) and checked again with `fstat` on the descriptor actually read.
+    static func open(path: String) throws(DataError) -> CSVFile {
+        if let kind = FileKind.nonRegular(path: path) { throw notRegular(kind) }
+        let descriptor = openDescriptor(path, flags: O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(errno) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
@@ -37,14 +40,9 @@ final class CSVFile: @unchecked Sendable {
             close(descriptor)
             throw failure(code)
         }
-        let kind = info.st_mode & S_IFMT
-        guard kind != S_IFDIR else {
+        if let kind = FileKind.describe(mode: info.st_mode) {
             close(descriptor)
-            throw failure(EISDIR)
-        }
-        guard kind == S_IFREG else {
-            close(descriptor)
-            return nil
+            throw notRegular(kind)
         }
         return CSVFile(descriptor: descriptor, info: info)
     }
@@ -79,7 +77,8 @@ final class CSVFile: @unchecked Sendable {
     }
 
     /// The file's bytes, or a ``DataError`` whose message starts "cannot read file:".
-    /// Works for any readable file, including pipes (reads until `read` reports the end).
+    /// Reads until `read` reports the end; the reader itself goes through ``open(path:)``,
+    /// which refuses anything but a regular file.
     static func readAll(path: String) throws(DataError) -> [UInt8] {
         let descriptor = openDescriptor(path)
         guard descriptor >= 0 else { throw failure(errno) }
@@ -122,14 +121,18 @@ final class CSVFile: @unchecked Sendable {
         #endif
     }
 
-    private static func openDescriptor(_ path: String) -> Int32 {
+    private static func openDescriptor(_ path: String, flags: Int32 = 0) -> Int32 {
         #if canImport(Darwin)
-        Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        Darwin.open(path, O_RDONLY | O_CLOEXEC | flags)
         #elseif canImport(Musl)
-        Musl.open(path, O_RDONLY | O_CLOEXEC)
+        Musl.open(path, O_RDONLY | O_CLOEXEC | flags)
         #else
-        Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        Glibc.open(path, O_RDONLY | O_CLOEXEC | flags)
         #endif
+    }
+
+    private static func notRegular(_ kind: String) -> DataError {
+        DataError(file: "", message: "not a regular file (\(kind))")
     }
 
     private static var changed: DataError {

@@ -22,9 +22,7 @@ public enum CSVReader {
     public static func read(path: String, displayName: String? = nil, options: CSVOptions = .init()) throws(DataError) -> LoadedCSV {
         let name = displayName ?? path
         do {
-            guard let file = try CSVFile.open(path: path) else {
-                return try parse(bytes: try CSVFile.readAll(path: path), displayName: name, options: options)
-            }
+            let file = try CSVFile.open(path: path)
             let loaded = try parse(source: .file(file), options: options)
             try file.checkUnchanged()
             return loaded

@@ -76,6 +76,8 @@ struct LoadDirective: Directive {
         if !plan.permitsReading(path, at: spec.location(of: "from"), spec: spec) {
         } else if !FileSystem.exists(plan.resolve(path)) {
             spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
+        } else if let kind = FileKind.nonRegular(path: plan.resolve(path)) {
+            spec.error("`\(path)` is not a regular file (\(kind))", at: spec.location(of: "from"))
         } else {
             do {
                 let header = try CSVReader.header(path: plan.resolve(path), displayName: path, options: options)

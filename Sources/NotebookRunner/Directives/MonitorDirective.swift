@@ -45,6 +45,8 @@ struct MonitorDirective: Directive {
         if !plan.permitsReading(current, at: spec.location(of: "current"), spec: spec) {
         } else if !FileSystem.exists(plan.resolve(current)) {
             spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
+        } else if let kind = FileKind.nonRegular(path: plan.resolve(current)) {
+            spec.error("`\(current)` is not a regular file (\(kind))", at: spec.location(of: "current"))
         } else {
             do {
                 let header = try CSVReader.header(path: plan.resolve(current), displayName: current)

@@ -16,8 +16,11 @@ struct CSVErrorTests {
         let url = try S.temporaryFile([])
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let path = url.deletingLastPathComponent().path
-        #expect(throws: DataError(file: "dir", message: "cannot read file: is a directory")) {
+        #expect(throws: DataError(file: "dir", message: "not a regular file (a directory)")) {
             try CSVReader.read(path: path, displayName: "dir")
+        }
+        #expect(throws: DataError(file: "dir", message: "not a regular file (a directory)")) {
+            try CSVReader.header(path: path, displayName: "dir")
         }
     }
 

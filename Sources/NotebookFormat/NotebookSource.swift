@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a notebook's (or a parameter file's) text, saying why when it cannot.
+///
+/// Only regular files are read: the path is opened with `O_NONBLOCK` (a FIFO never blocks)
+/// and checked with `fstat`, so `/dev/zero` or a directory fail at once.
+///
+/// ```swift
+/// do { let text = try NotebookSource.read(path: "nb.md") } catch { print("cannot read the notebook: \(error)") }
+/// ```
+public enum NotebookSource {
+    /// The file's text.
+    public static func read(path: String) throws(NotebookReadError) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw failure(errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
+        if let kind = kind(of: info.st_mode) { throw .notRegularFile(kind: kind) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        return try decode(bytes)
+    }
+
+    /// `bytes` as UTF-8 text, or where the first invalid byte is.
+    public static func decode(_ bytes: [UInt8]) throws(NotebookReadError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
+                offset += scalar.count
+            case .error:
+                throw .invalidUTF8(byte: offset, line: line)
+            case .emptyInput:
+                throw .invalidUTF8(byte: offset, line: line)
+            }
+        }
+    }
+
+    private static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
+    }
+
+    private static func failure(_ code: Int32) -> NotebookReadError {
+        switch code {
+        case ENOENT, ENOTDIR: return .noSuchFile
+        case EACCES, EPERM: return .permissionDenied
+        case EISDIR: return .notRegularFile(kind: "a directory")
+        default:
+            let reason = String(cString: strerror(code))
+            return .system(reason.prefix(1).lowercased() + reason.dropFirst())
+        }
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ destination: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        Darwin.read(descriptor, destination, count)
+        #elseif canImport(Musl)
+        Musl.read(descriptor, destination, count)
+        #else
+        Glibc.read(descriptor, destination, count)
+        #endif
+    }
+}
