@@ -40,7 +40,11 @@ public enum NotebookParser {
         var proseStart = frontMatter.endLine + 1
         func flushProse(before endLine: Int) {
             defer { proseBlocks = [] }
-            let region = lines.indices.filter { $0 + 1 >= proseStart && $0 + 1 < endLine }
+            // Only the lines between the previous directive and this one: a filter over every
+            // line here made `check` quadratic in the notebook's length.
+            let lower = max(proseStart - 1, 0)
+            let upper = min(max(endLine - 1, lower), lines.count)
+            let region = lower..<upper
             guard let first = region.first(where: { !lines[$0].allSatisfy(\.isWhitespace) }),
                 let last = region.last(where: { !lines[$0].allSatisfy(\.isWhitespace) })
             else { return }
