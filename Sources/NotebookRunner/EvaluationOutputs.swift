@@ -111,20 +111,16 @@ enum EvaluationOutputs {
             title: "Processing",
             columns: columns,
             rows: results.map { result in
-                var row: [TableCell] = [.text(result.model), .text(ByteCount.format(result.serializedBytes))]
+                var row: [TableCell] = [.text(result.model), .text(NumberFormat.bytes(result.serializedBytes))]
                 if reportTimings {
                     let throughput = result.secondsPerRow > 0 ? 1 / result.secondsPerRow : .nan
                     row += [
-                        .text(microseconds(result.secondsPerRow)), .text(NumberFormat.compact(throughput) + " rows/s"),
-                        .text(result.latency.map { microseconds($0.p50) } ?? "–"),
-                        .text(result.latency.map { microseconds($0.p99) } ?? "–"),
+                        .text(NumberFormat.microseconds(result.secondsPerRow)), .text(NumberFormat.compact(throughput) + " rows/s"),
+                        .text(result.latency.map { NumberFormat.microseconds($0.p50) } ?? "–"),
+                        .text(result.latency.map { NumberFormat.microseconds($0.p99) } ?? "–"),
                     ]
                 }
                 return row
             })
-    }
-
-    static func microseconds(_ seconds: Double) -> String {
-        NumberFormat.fixed(seconds * 1e6, decimals: 2) + " µs"
     }
 }

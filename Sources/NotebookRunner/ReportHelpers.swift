@@ -10,20 +10,6 @@ extension Table {
     }
 }
 
-/// Human-readable byte counts with stable formatting.
-enum ByteCount {
-    static func format(_ bytes: Int) -> String {
-        let units = ["B", "KiB", "MiB", "GiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : NumberFormat.fixed(value, decimals: 1) + " " + units[unit]
-    }
-}
-
 /// Small file-system helpers.
 enum FileSystem {
     /// `path` as written in a notebook, made usable from the current directory: absolute paths

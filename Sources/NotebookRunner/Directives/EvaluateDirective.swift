@@ -91,9 +91,9 @@ struct EvaluateDirective: Directive {
         }
         for result in results {
             workspace.recordEvaluation(model: result.model, dataset: result.data, metrics: result.values)
-            var timing = "predict \(result.model): \(EvaluationOutputs.microseconds(result.secondsPerRow))/row"
+            var timing = "predict \(result.model): \(NumberFormat.microseconds(result.secondsPerRow))/row"
             if let latency = result.latency {
-                timing += ", 1-row p50 \(EvaluationOutputs.microseconds(latency.p50)), p99 \(EvaluationOutputs.microseconds(latency.p99))"
+                timing += ", 1-row p50 \(NumberFormat.microseconds(latency.p50)), p99 \(NumberFormat.microseconds(latency.p99))"
             }
             workspace.noteTiming(timing)
         }

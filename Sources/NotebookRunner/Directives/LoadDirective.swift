@@ -136,7 +136,7 @@ struct LoadDirective: Directive {
             ("file", .text(path)),
             ("rows", .integer(loaded.frame.rowCount)),
             ("columns", .integer(loaded.frame.columns.count)),
-            ("size", .text(ByteCount.format(loaded.byteCount))),
+            ("size", .text(NumberFormat.bytes(loaded.byteCount))),
             ("content fingerprint", .text(loaded.fingerprint.content)),
             ("schema fingerprint", .text(loaded.fingerprint.schema)),
         ])

@@ -116,7 +116,7 @@ struct TrainDirective: Directive {
         let elapsed = ContinuousClock.now - started
         let peak = ProcessMemory.peakResidentBytes()
         workspace.models[name] = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
-        workspace.noteTiming("train \(name): \(Duration.describe(elapsed)), peak RSS \(ByteCount.format(peak))")
+        workspace.noteTiming("train \(name): \(NumberFormat.duration(elapsed)), peak RSS \(NumberFormat.bytes(peak))")
 
         var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
@@ -127,7 +127,7 @@ struct TrainDirective: Directive {
                 xLabel: meaning, yLabel: nil)))
         }
         if workspace.reportTimings {
-            outputs.append(.text("Training took \(Duration.describe(elapsed)) on this machine; the process's peak resident memory after training was \(ByteCount.format(peak))."))
+            outputs.append(.text("Training took \(NumberFormat.duration(elapsed)) on this machine; the process's peak resident memory after training was \(NumberFormat.bytes(peak))."))
         }
         return outputs
     }
@@ -203,12 +203,3 @@ struct TrainDirective: Directive {
     }
 }
 
-extension Duration {
-    /// A short, human-readable duration (`812 µs`, `1.24 s`).
-    static func describe(_ duration: Duration) -> String {
-        let seconds = Duration.seconds(duration)
-        if seconds < 1e-3 { return NumberFormat.fixed(seconds * 1e6, decimals: 1) + " µs" }
-        if seconds < 1 { return NumberFormat.fixed(seconds * 1e3, decimals: 1) + " ms" }
-        return NumberFormat.fixed(seconds, decimals: 2) + " s"
-    }
-}
