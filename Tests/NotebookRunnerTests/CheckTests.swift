@@ -188,3 +188,16 @@ import Testing
         #expect(Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md")).exitCode == 0)
     }
 }
+
+@Suite struct PositiveClassCheckTests {
+    @Test func aPositiveClassAbsentFromTheTargetIsLocated() throws {
+        let checked = try CheckTests().check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "target: y", "positive: \"maybe\"", "```"))
+        #expect(checked.exitCode == 2)
+        #expect(checked.diagnostics.map { $0.components(separatedBy: "\n")[0] } == [
+            "nb.md:5:11: error: positive class \"maybe\" does not occur in column `y`; values are: \"no\", \"yes\""
+        ])
+        #expect(try CheckTests().check(.notebook(
+            "```load", "name: d", "from: data/d.csv", "target: y", "positive: \"yes\"", "```")).diagnostics == [])
+    }
+}

@@ -25,6 +25,14 @@ public enum BinaryTarget {
         return labels.map { $0 == positiveLabel ? 1 : 0 }
     }
 
+    /// Why `positive` cannot be `column`'s positive class (it never occurs), or `nil` when it occurs.
+    public static func absence(of positive: String, in column: Column) -> String? {
+        guard let labels = try? values(of: column) else { return nil }
+        let distinct = distinctLabels(labels)
+        guard !distinct.contains(where: { matches($0, positive: positive, numeric: column.isNumeric) }) else { return nil }
+        return "positive class \"\(positive)\" does not occur in column `\(column.name)`; values are: \(quotedListing(distinct))"
+    }
+
     /// The label of the negative class when exactly one other value occurs, else `nil`.
     public static func negativeLabel(of column: Column, positive: String) -> String? {
         guard let labels = try? values(of: column) else { return nil }

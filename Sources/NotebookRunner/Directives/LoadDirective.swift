@@ -1,3 +1,4 @@
+import Foundation
 import MLEngine
 import NotebookFormat
 import Reports
@@ -84,7 +85,9 @@ struct LoadDirective: Directive {
                 plan.recordColumns(header, of: name, file: path)
                 var mentioned = typeEntries.map { ($0.key, $0.keyLocation) }
                 if let target { mentioned.insert((target, spec.location(of: "target")), at: 0) }
-                PlanContext.checkColumns(mentioned, among: header, file: path, spec: spec)
+                if PlanContext.checkColumns(mentioned, among: header, file: path, spec: spec), let target, let positive {
+                    Self.checkPositive(positive, of: target, in: plan.resolve(path), options: options, spec: spec)
+                }
             } catch {
                 spec.error("cannot read the header: \(error)", at: spec.location(of: "from"))
             }
@@ -129,6 +132,19 @@ struct LoadDirective: Directive {
         workspace.add(dataset)
         workspace.recordFile(path, fingerprint: loaded.fingerprint.content)
         return outputs
+    }
+
+    /// Files up to this size are read by `check` to see that `positive` occurs in the target.
+    static let positiveCheckLimit = 16 << 20
+
+    /// Reports a `positive` class that never occurs in the target column (small files only:
+    /// a larger one is checked when `load` runs).
+    private static func checkPositive(_ positive: String, of target: String, in file: String, options: CSVOptions, spec: SpecReader) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= positiveCheckLimit,
+            let loaded = try? CSVReader.read(path: file, options: options), let column = loaded.frame.column(named: target),
+            let problem = BinaryTarget.absence(of: positive, in: column)
+        else { return }
+        spec.error(problem, at: spec.location(of: "positive"))
     }
 
     private func overview(_ loaded: LoadedCSV) -> Table {
