@@ -21,6 +21,9 @@ protocol Directive: Sendable {
     var inputs: [String] { get }
     /// Names this directive defines.
     var outputs: [String] { get }
+    /// What those names stand for: the datasets, models and deployments the directive puts in
+    /// the workspace (what the cache stores and restores for it).
+    var defines: [WorkspaceName] { get }
     /// Data files it reads, as written in the notebook (their content is part of its cache key).
     var dataFiles: [String] { get }
     /// Models it scores with `Workspace.recordEvaluation`.
@@ -33,6 +36,7 @@ protocol Directive: Sendable {
 }
 
 extension Directive {
+    var defines: [WorkspaceName] { [] }
     var dataFiles: [String] { [] }
     var evaluatedModels: [String] { [] }
     var evaluationInputs: [String] { [] }

@@ -21,19 +21,4 @@ enum FileSystem {
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
-
-    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
-    /// so readers never see a half-written file.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw DirectiveError("cannot write \(path): \(String(cString: strerror(code)))")
-        }
-    }
 }

@@ -166,10 +166,9 @@ final class DirectiveCache: @unchecked Sendable {
             formatVersion: CacheEntry.currentFormat, key: key, kind: step.cell.kind,
             outputs: try store.put(encoder.encode(outputs)), seconds: seconds,
             evaluations: log.evaluations, filesRead: log.filesRead, drifts: log.drifts.isEmpty ? nil : log.drifts)
-        let names = step.directive.outputs
-        switch step.directive {
-        case is LoadDirective:
-            for name in names {
+        for artifact in step.directive.defines {
+            switch artifact {
+            case .dataset(let name):
                 guard let dataset = workspace.datasets[name] else { continue }
                 entry.datasets.append(CachedDataset(
                     name: name, path: dataset.path, frame: try store.put(Data(dataset.frame.binaryEncoded())),
@@ -177,23 +176,17 @@ final class DirectiveCache: @unchecked Sendable {
                     task: dataset.task?.rawValue,
                     trainRows: try dataset.trainRows.map { try store.put(RowIndices.encode($0)) },
                     testRows: try dataset.testRows.map { try store.put(RowIndices.encode($0)) }))
-            }
-        case is TrainDirective:
-            for name in names {
+            case .model(let name):
                 guard let model = workspace.models[name] else { continue }
                 entry.models.append(CachedModel(
                     name: name, model: try store.put(encoder.encode(model.model)), trainedOn: model.trainedOn,
                     features: model.features))
-            }
-        case is DeployDirective:
-            for name in names {
+            case .deployment(let name):
                 guard let deployment = workspace.deployments[name] else { continue }
                 entry.deployments.append(CachedDeployment(
                     name: name, manifest: deployment.manifest, model: try store.put(encoder.encode(deployment.model)),
                     source: deployment.source, alias: deployment.alias))
             }
-        default:
-            break
         }
         return entry
     }

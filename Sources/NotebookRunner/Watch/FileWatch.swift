@@ -67,10 +67,7 @@ extension Runner {
         var paths = [options.notebookPath] + (options.parameterFile.map { [$0] } ?? [])
         if case .success(let plan) = makePlan(options) {
             let context = PlanContext(baseDirectory: NotebookPaths(options).baseDirectory)
-            for step in plan.steps {
-                if let load = step.directive as? LoadDirective { paths.append(context.resolve(load.path)) }
-                if let monitor = step.directive as? MonitorDirective { paths.append(context.resolve(monitor.current)) }
-            }
+            for step in plan.steps { paths += step.directive.dataFiles.map(context.resolve) }
         }
         for path in outcome.filesRead where !paths.contains(path) { paths.append(path) }
         return paths

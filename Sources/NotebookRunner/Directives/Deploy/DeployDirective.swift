@@ -25,6 +25,7 @@ struct DeployDirective: Directive {
     var label: String? { registeredName }
     var inputs: [String] { [model] }
     var outputs: [String] { [registeredName] }
+    var defines: [WorkspaceName] { [.deployment(registeredName)] }
     var evaluationInputs: [String] { [model] }
 
     init?(spec: SpecReader, plan: PlanContext) {

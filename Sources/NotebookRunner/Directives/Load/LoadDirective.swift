@@ -32,6 +32,7 @@ struct LoadDirective: Directive {
     var label: String? { name }
     var inputs: [String] { [] }
     var outputs: [String] { [name] }
+    var defines: [WorkspaceName] { [.dataset(name)] }
     var dataFiles: [String] { [path] }
 
     init?(spec: SpecReader, plan: PlanContext) {

@@ -28,6 +28,7 @@ struct TrainDirective: Directive {
     var label: String? { name }
     var inputs: [String] { [PlanContext.split(data).base] }
     var outputs: [String] { [name] }
+    var defines: [WorkspaceName] { [.model(name)] }
 
     init?(spec: SpecReader, plan: PlanContext) {
         let kinds = ModelKind.allCases.map(\.rawValue)
