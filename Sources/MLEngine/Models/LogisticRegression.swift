@@ -174,12 +174,13 @@ public struct LogisticRegression: Estimator {
         let iterations: Int
         let gradientNorm: Double
         switch solver {
-        case .newton, .lbfgs:
-            let solution = solver == .newton ? problem.solveNewton(hyperparameters) : problem.solveLBFGS(hyperparameters)
+        case .newton:
+            let solution = problem.solveNewton(hyperparameters)
             (weights, converged, iterations) = (solution.weights, solution.converged, solution.iterations)
             gradientNorm = problem.scaledNorm(problem.evaluate(weights).gradient)
-        case .owlqn:
-            let l1 = hyperparameters.penalty == .l1 ? 1.0 : 0.0
+        case .lbfgs, .owlqn:
+            // One quasi-Newton loop for both: with no L1 term OWL-QN is plain L-BFGS.
+            let l1 = solver == .owlqn && hyperparameters.penalty == .l1 ? 1.0 : 0.0
             let penalised = (0...x.columns).map { $0 < x.columns }
             let result = OrthantWiseLBFGS.minimize(
                 start: [Double](repeating: 0, count: x.columns + 1), penalised: penalised, l1: l1,
