@@ -21,19 +21,20 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "FileKinds"),
         .target(
             name: "NotebookFormat",
-            dependencies: ["CommonMark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CommonMark", "FileKinds", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "MLEngine",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FileKinds", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Reports"),
         .target(name: "RunStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "NotebookRunner",
-            dependencies: ["NotebookFormat", "MLEngine", "Reports", "RunStore"]
+            dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStore"]
         ),
         .executableTarget(
             name: "labbook",
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(name: "LabbookBench", dependencies: ["MLEngine"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
-        .testTarget(name: "MLEngineTests", dependencies: ["MLEngine"]),
+        .testTarget(name: "MLEngineTests", dependencies: ["MLEngine", "FileKinds"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStore"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore"]),

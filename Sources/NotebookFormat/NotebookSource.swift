@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileKinds
 
 /// Reads a notebook's (or a parameter file's) text, saying why when it cannot.
 ///
@@ -22,7 +23,7 @@ public enum NotebookSource {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
-        if let kind = kind(of: info.st_mode) { throw .notRegularFile(kind: kind) }
+        if let kind = FileKind.describe(mode: info.st_mode) { throw .notRegularFile(kind: kind) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -57,17 +58,6 @@ public enum NotebookSource {
         }
     }
 
-    private static func kind(of mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a directory"
-        case S_IFIFO: "a FIFO"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        default: "not a file"
-        }
-    }
 
     private static func failure(_ code: Int32) -> NotebookReadError {
         switch code {

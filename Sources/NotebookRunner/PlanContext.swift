@@ -1,4 +1,6 @@
 import Foundation
+import FileKinds
+import MLEngine
 import NotebookFormat
 
 /// What the notebook has defined so far, while its directives are decoded in order.
@@ -37,13 +39,25 @@ final class PlanContext: @unchecked Sendable {
         readScope = ReadScope(notebookFolder: baseDirectory, allowed: allowedReads)
     }
 
-    /// Whether the notebook may read `path` (as written in it); reports a located error if not.
-    func permitsReading(_ path: String, at location: SourceLocation, spec: SpecReader) -> Bool {
-        guard !readScope.permits(resolve(path)) else { return true }
-        spec.error(
-            "`\(path)` is outside the notebook's folder; Labbook reads data only from there unless you pass `--allow-read PATH`",
-            at: location)
-        return false
+    /// The header row of the data file `path` (as written under `key`), or `nil` after a
+    /// located error: outside the read scope, missing, not a regular file, or unreadable.
+    func header(ofDataFile path: String, key: String, options: CSVOptions = .init(), spec: SpecReader) -> [String]? {
+        let location = spec.location(of: key)
+        let resolved = resolve(path)
+        if !readScope.permits(resolved) {
+            spec.error(ReadScope.refusal(path), at: location)
+        } else if !FileSystem.exists(resolved) {
+            spec.error("cannot find data file `\(path)` (relative to the notebook)", at: location)
+        } else if let kind = FileKind.nonRegular(path: resolved) {
+            spec.error("`\(path)` is not a regular file (\(kind))", at: location)
+        } else {
+            do {
+                return try CSVReader.header(path: resolved, displayName: path, options: options)
+            } catch {
+                spec.error("cannot read the header: \(error)", at: location)
+            }
+        }
+        return nil
     }
 
     /// A path relative to the notebook, made usable from the current directory.

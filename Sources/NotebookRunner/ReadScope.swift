@@ -14,6 +14,11 @@ struct ReadScope: Sendable {
         roots = ([notebookFolder] + allowed).map(Self.canonical)
     }
 
+    /// Why reading `path` (as written in the notebook) is refused.
+    static func refusal(_ path: String) -> String {
+        "`\(path)` is outside the notebook's folder; Labbook reads data only from there unless you pass `--allow-read PATH`"
+    }
+
     /// Whether `path` (usable from the current folder) lies inside one of the roots.
     func permits(_ path: String) -> Bool {
         let target = Self.canonical(path)

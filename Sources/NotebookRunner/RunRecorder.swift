@@ -76,7 +76,7 @@ struct RunRecorder {
     }
 
     private static func warning(_ path: String, _ error: any Error) -> Diagnostic {
-        Diagnostic(.warning, file: Runner.reportPath(for: path), location: nil, message: "the run is not recorded: \(error)")
+        Diagnostic(.warning, file: NotebookPaths.displayPath(for: path), location: nil, message: "the run is not recorded: \(error)")
     }
 
     /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name.

@@ -76,11 +76,6 @@ public enum Runner {
         return outcome
     }
 
-    /// The notebook path as reports show it: relative to the current folder, or just the file
-    /// name when it lies elsewhere, so that reports never hold an absolute path.
-    static func reportPath(for path: String) -> String {
-        NotebookPaths.displayPath(for: path)
-    }
 
     /// The text at `path`, or `nil` when it cannot be read (``NotebookSource/read(path:)`` says why).
     static func readNotebook(_ path: String) -> String? {

@@ -89,7 +89,7 @@ final class Workspace: @unchecked Sendable {
     func resolveReadable(_ path: String) throws(DirectiveError) -> String {
         let resolved = resolve(path)
         guard readScope.permits(resolved) else {
-            throw DirectiveError("`\(path)` is outside the notebook's folder; pass `--allow-read PATH` to read it")
+            throw DirectiveError(ReadScope.refusal(path))
         }
         return resolved
     }

@@ -1,3 +1,5 @@
+import FileKinds
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

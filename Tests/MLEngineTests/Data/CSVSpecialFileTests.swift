@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FileKinds
 @testable import MLEngine
 
 /// Paths that are not regular files are refused before any byte is read: no endless read of

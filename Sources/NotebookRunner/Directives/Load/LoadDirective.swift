@@ -75,22 +75,12 @@ struct LoadDirective: Directive {
         }
         expectedFingerprint = spec.string("expect_fingerprint")
         guard let name, let path else { return nil }
-        if !plan.permitsReading(path, at: spec.location(of: "from"), spec: spec) {
-        } else if !FileSystem.exists(plan.resolve(path)) {
-            spec.error("cannot find data file `\(path)` (relative to the notebook)", at: spec.location(of: "from"))
-        } else if let kind = FileKind.nonRegular(path: plan.resolve(path)) {
-            spec.error("`\(path)` is not a regular file (\(kind))", at: spec.location(of: "from"))
-        } else {
-            do {
-                let header = try CSVReader.header(path: plan.resolve(path), displayName: path, options: options)
-                plan.recordColumns(header, of: name, file: path)
-                var mentioned = typeEntries.map { ($0.key, $0.keyLocation) }
-                if let target { mentioned.insert((target, spec.location(of: "target")), at: 0) }
-                if PlanContext.checkColumns(mentioned, among: header, file: path, spec: spec), let target, let positive {
-                    Self.checkPositive(positive, of: target, in: plan.resolve(path), options: options, spec: spec)
-                }
-            } catch {
-                spec.error("cannot read the header: \(error)", at: spec.location(of: "from"))
+        if let header = plan.header(ofDataFile: path, key: "from", options: options, spec: spec) {
+            plan.recordColumns(header, of: name, file: path)
+            var mentioned = typeEntries.map { ($0.key, $0.keyLocation) }
+            if let target { mentioned.insert((target, spec.location(of: "target")), at: 0) }
+            if PlanContext.checkColumns(mentioned, among: header, file: path, spec: spec), let target, let positive {
+                Self.checkPositive(positive, of: target, in: plan.resolve(path), options: options, spec: spec)
             }
         }
         plan.define(name, as: .dataset(hasSplit: testFraction != nil), at: spec.location(of: "name"), spec: spec)
@@ -100,7 +90,7 @@ struct LoadDirective: Directive {
     }
 
     func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let loaded = try CSVReader.read(path: try workspace.resolveReadable(path), displayName: Runner.reportPath(for: workspace.resolve(path)), options: options)
+        let loaded = try CSVReader.read(path: try workspace.resolveReadable(path), displayName: NotebookPaths.displayPath(for: workspace.resolve(path)), options: options)
         if let expectedFingerprint, expectedFingerprint != loaded.fingerprint.content {
             throw DirectiveError(
                 "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")

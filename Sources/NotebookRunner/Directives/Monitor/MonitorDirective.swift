@@ -42,18 +42,8 @@ struct MonitorDirective: Directive {
             valid = false
         }
         guard let current = spec.string("current", required: true), valid else { return nil }
-        if !plan.permitsReading(current, at: spec.location(of: "current"), spec: spec) {
-        } else if !FileSystem.exists(plan.resolve(current)) {
-            spec.error("cannot find data file `\(current)` (relative to the notebook)", at: spec.location(of: "current"))
-        } else if let kind = FileKind.nonRegular(path: plan.resolve(current)) {
-            spec.error("`\(current)` is not a regular file (\(kind))", at: spec.location(of: "current"))
-        } else {
-            do {
-                let header = try CSVReader.header(path: plan.resolve(current), displayName: current)
-                PlanContext.checkColumns(featureList ?? [], among: header, file: current, spec: spec)
-            } catch {
-                spec.error("cannot read the header: \(error)", at: spec.location(of: "current"))
-            }
+        if let header = plan.header(ofDataFile: current, key: "current", spec: spec) {
+            PlanContext.checkColumns(featureList ?? [], among: header, file: current, spec: spec)
         }
         if let reference { plan.checkColumns(featureList ?? [], in: reference, spec: spec) }
         self.current = current
@@ -65,7 +55,7 @@ struct MonitorDirective: Directive {
             throw DirectiveError("no reference data to compare with")
         }
         let referenceView = try workspace.dataset(referenceName)
-        let loaded = try CSVReader.read(path: try workspace.resolveReadable(current), displayName: Runner.reportPath(for: workspace.resolve(current)))
+        let loaded = try CSVReader.read(path: try workspace.resolveReadable(current), displayName: NotebookPaths.displayPath(for: workspace.resolve(current)))
         workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }

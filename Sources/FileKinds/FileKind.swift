@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #elseif canImport(Musl)
-import Musl
+public import Musl
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// What kind of file system object a path names, in words for messages.
@@ -24,7 +24,7 @@ public enum FileKind {
     }
 
     /// `nil` for a regular file's mode, otherwise its kind in words.
-    static func describe(mode: mode_t) -> String? {
+    public static func describe(mode: mode_t) -> String? {
         switch mode & S_IFMT {
         case S_IFREG: nil
         case S_IFDIR: "a directory"
