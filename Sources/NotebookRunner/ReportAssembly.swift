@@ -5,30 +5,33 @@ import Reports
 
 /// Builds the report model from the notebook and what its directives produced.
 enum ReportAssembly {
-    static func report(plan: NotebookPlan, execution: Execution, workspace: Workspace) -> Report {
-        let notebook = plan.notebook
+    static func report(_ execution: Execution) -> Report {
+        let notebook = execution.plan.notebook
+        let run = execution.run
+        let sections = Dictionary(
+            execution.steps.map { ($0.cell.location, $0.section(notebookPath: run.notebookPath)) }, uniquingKeysWith: { $1 })
         let blocks: [ReportBlock] = notebook.cells.compactMap { cell in
             switch cell {
             case .prose(let prose):
                 return .prose(Prose(html: prose.html, markdown: prose.markdown))
             case .directive(let directive):
-                return execution.sections[directive.location].map(ReportBlock.directive)
+                return sections[directive.location].map(ReportBlock.directive)
             }
         }
         let frontMatter = notebook.frontMatter
         let fallbackTitle = ((notebook.path as NSString).lastPathComponent as NSString).deletingPathExtension
         return Report(
             title: frontMatter.title ?? fallbackTitle, question: frontMatter.question,
-            goal: goal(frontMatter, workspace: workspace), blocks: blocks,
-            footer: footer(notebook, workspace: workspace))
+            goal: goal(frontMatter, evaluations: execution.steps.evaluations), blocks: blocks,
+            footer: footer(notebook, run: run, filesRead: execution.steps.filesRead))
     }
 
-    private static func goal(_ frontMatter: FrontMatter, workspace: Workspace) -> GoalStatus? {
+    private static func goal(_ frontMatter: FrontMatter, evaluations: [MetricRecord]) -> GoalStatus? {
         guard let metric = frontMatter.metric else { return nil }
         let target = frontMatter.goal ?? ""
         let expression = GoalExpression(target)
         let lowerIsBetter = expression.map { $0.comparison == .atMost || $0.comparison == .less } ?? (metric == "log_loss")
-        let candidates = workspace.evaluations.compactMap { evaluation in
+        let candidates = evaluations.compactMap { evaluation in
             evaluation.metrics[metric].map { (model: evaluation.model, value: $0) }
         }
         guard let best = candidates.min(by: { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }) else {
@@ -39,14 +42,14 @@ enum ReportAssembly {
             met: expression?.isMet(by: best.value))
     }
 
-    private static func footer(_ notebook: Notebook, workspace: Workspace) -> ReportFooter {
-        var items = [FooterItem(label: "notebook", value: "\(workspace.notebookPath) (\(workspace.notebookHash))")]
-        items += workspace.filesRead.map { FooterItem(label: "data", value: "\($0.path) (\($0.fingerprint))") }
+    private static func footer(_ notebook: Notebook, run: RunContext, filesRead: [FileRead]) -> ReportFooter {
+        var items = [FooterItem(label: "notebook", value: "\(run.notebookPath) (\(run.notebookHash))")]
+        items += filesRead.map { FooterItem(label: "data", value: "\($0.path) (\($0.fingerprint))") }
         let parameters = notebook.frontMatter.parameters.map { "\($0.name)=\($0.value.text)" }
         if !parameters.isEmpty { items.append(FooterItem(label: "parameters", value: parameters.joined(separator: ", "))) }
-        items.append(FooterItem(label: "seed", value: String(workspace.seed)))
+        items.append(FooterItem(label: "seed", value: String(run.seed)))
         items.append(FooterItem(label: "engine", value: "Labbook \(EngineInfo.version)"))
-        let manifest = workspace.paths.manifestName
+        let manifest = run.paths.manifestName
         items.append(FooterItem(label: "manifest", value: manifest, link: manifest))
         return ReportFooter(items: items)
     }

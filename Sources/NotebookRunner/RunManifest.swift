@@ -9,41 +9,43 @@ import NotebookFormat
 enum RunManifest {
     static let formatVersion = 1
 
-    static func make(plan: NotebookPlan, execution: Execution, workspace: Workspace) -> JSONValue {
-        let frontMatter = plan.notebook.frontMatter
+    static func make(_ execution: Execution) -> JSONValue {
+        let frontMatter = execution.plan.notebook.frontMatter
+        let run = execution.run
+        let steps = execution.steps
         var metrics: [String: [String: [String: JSONValue]]] = [:]
-        for evaluation in workspace.evaluations {
+        for evaluation in steps.evaluations {
             for (name, value) in evaluation.metrics {
                 metrics[evaluation.model, default: [:]][evaluation.dataset, default: [:]][name] = .number(value)
             }
         }
-        let directives: [JSONValue] = zip(plan.steps, execution.steps).map { planned, step in
+        let directives: [JSONValue] = steps.map { step in
             .object([
-                "kind": .string(step.kind),
+                "kind": .string(step.cell.kind),
                 "label": step.label.map(JSONValue.string) ?? .null,
-                "line": .integer(Int64(planned.cell.location.line)),
+                "line": .integer(Int64(step.cell.location.line)),
                 "key": step.key.map(JSONValue.string) ?? .null,
                 "status": .string(outcome(step.status)),
             ])
         }
-        let deployments = workspace.registered.values.reduce(into: [String: JSONValue]()) { result, registered in
+        let deployments = steps.registrations.reduce(into: [String: JSONValue]()) { result, registered in
             result[registered.name] = .object([
                 "version": .integer(Int64(registered.version)), "model": .string(registered.source),
             ])
         }
         return .object([
             "format_version": .integer(Int64(formatVersion)),
-            "notebook": .object(["path": .string(workspace.notebookPath), "sha256": .string(workspace.notebookHash)]),
+            "notebook": .object(["path": .string(run.notebookPath), "sha256": .string(run.notebookHash)]),
             "params": .object(
                 frontMatter.parameters.reduce(into: [:]) { result, parameter in result[parameter.name] = json(parameter.value) }),
-            "seed": workspace.seed <= UInt64(Int64.max) ? .integer(Int64(workspace.seed)) : .string(String(workspace.seed)),
+            "seed": run.seed <= UInt64(Int64.max) ? .integer(Int64(run.seed)) : .string(String(run.seed)),
             "inputs": .array(
-                workspace.filesRead.map { .object(["path": .string($0.path), "fingerprint": .string($0.fingerprint)]) }),
+                steps.filesRead.map { .object(["path": .string($0.path), "fingerprint": .string($0.fingerprint)]) }),
             "directives": .array(directives),
             "metrics": .object(metrics.mapValues { splits in .object(splits.mapValues { .object($0) }) }),
             "deployments": .object(deployments),
             "drift": .array(
-                workspace.driftVerdicts.map { verdict in
+                steps.driftVerdicts.map { verdict in
                     .object([
                         "current": .string(verdict.current), "reference": .string(verdict.reference),
                         "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),

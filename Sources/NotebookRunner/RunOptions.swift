@@ -61,6 +61,9 @@ public struct RunOutcome: Sendable {
         public var key: String?
         /// The process's peak resident memory after the directive, in bytes (max RSS).
         public var peakMemoryBytes: Int64 = 0
+        /// A failure located in the notebook (`notebook.md:LINE:COL: error: load `census` failed: …`),
+        /// with its cause as the hint; `nil` unless the directive failed.
+        public var failure: Diagnostic?
     }
 
     /// 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` failed,
@@ -90,9 +93,4 @@ public struct RunOutcome: Sendable {
     /// The exit code of a run whose reports could not be written (disk full, read-only
     /// folder, a file where the output folder should be).
     public static let reportsNotWritten: Int32 = 5
-
-    mutating func record(_ workspace: Workspace) {
-        evaluations = workspace.evaluations.map { Evaluation(model: $0.model, metrics: $0.metrics) }
-        filesRead = workspace.filesRead.map { workspace.resolve($0.path) }
-    }
 }

@@ -21,18 +21,18 @@ struct RunRecorder {
     }
 
     /// Opens the store and inserts the run as `running`; with `options.recordsRun` off, records nothing.
-    static func begin(plan: NotebookPlan, workspace: Workspace, options: RunOptions, state: String) -> RunRecorder {
+    static func begin(plan: NotebookPlan, context: RunContext, options: RunOptions, state: String) -> RunRecorder {
         let frontMatter = plan.notebook.frontMatter
         var recorder = RunRecorder(
             record: RunRecord(
-                notebookPath: workspace.notebookPath, notebookHash: workspace.notebookHash,
+                notebookPath: context.notebookPath, notebookHash: context.notebookHash,
                 parameters: frontMatter.parameters.map { RunParameter(name: $0.name, value: $0.value.text) },
-                seed: workspace.seed, keyMetric: frontMatter.metric, engineVersion: EngineInfo.version))
+                seed: context.seed, keyMetric: frontMatter.metric, engineVersion: EngineInfo.version))
         guard options.recordsRun else { return recorder }
         let path = storePath(options, state: state)
         do {
             let store = try RunStore(path: path)
-            recorder.previous = try store.runs(notebook: workspace.notebookPath).filter { $0.status == .finished }
+            recorder.previous = try store.runs(notebook: context.notebookPath).filter { $0.status == .finished }
             recorder.record.id = try store.begin(recorder.record)
             recorder.store = store
         } catch {
@@ -42,26 +42,26 @@ struct RunRecorder {
     }
 
     /// The HTML report's history section: absent when the store holds no earlier run.
-    func history(workspace: Workspace) -> ReportHistory? {
+    func history(_ steps: [StepResult]) -> ReportHistory? {
         guard store != nil else { return nil }
         return RunHistory.section(
-            previous: previous, current: Self.metrics(workspace), currentID: record.id, keyMetric: record.keyMetric)
+            previous: previous, current: Self.metrics(steps), currentID: record.id, keyMetric: record.keyMetric)
     }
 
     /// Completes the run in the store.
-    mutating func finish(execution: Execution, workspace: Workspace, exitCode: Int32) {
+    mutating func finish(_ execution: Execution, exitCode: Int32) {
         guard let store else { return }
-        record.steps = execution.steps.enumerated().map { index, step in
+        let steps = execution.steps
+        record.steps = steps.enumerated().map { index, step in
             RunStep(
-                position: index + 1, kind: step.kind, label: step.label, cacheKey: step.key,
+                position: index + 1, kind: step.cell.kind, label: step.label, cacheKey: step.key,
                 status: RunStep.Status(rawValue: step.status.rawValue) ?? .failed, seconds: step.seconds,
                 peakMemoryBytes: step.peakMemoryBytes, message: step.message)
         }
-        record.inputs = workspace.filesRead.map { RunInput(path: $0.path, fingerprint: $0.fingerprint) }
-        record.metrics = Self.metrics(workspace)
-        record.deployments = workspace.registered.values.sorted { $0.name < $1.name }
-            .map { RunDeployment(name: $0.name, version: $0.version) }
-        record.driftVerdicts = workspace.driftVerdicts.map {
+        record.inputs = steps.filesRead.map { RunInput(path: $0.path, fingerprint: $0.fingerprint) }
+        record.metrics = Self.metrics(steps)
+        record.deployments = steps.registrations.map { RunDeployment(name: $0.name, version: $0.version) }
+        record.driftVerdicts = steps.driftVerdicts.map {
             RunDriftVerdict(
                 current: $0.current, reference: $0.reference, drifted: $0.drifted, driftedShare: $0.driftedShare,
                 driftedFeatures: $0.driftedFeatures)
@@ -80,8 +80,8 @@ struct RunRecorder {
     }
 
     /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name.
-    static func metrics(_ workspace: Workspace) -> [RunMetric] {
-        workspace.evaluations.flatMap { evaluation in
+    static func metrics(_ steps: [StepResult]) -> [RunMetric] {
+        steps.evaluations.flatMap { evaluation in
             evaluation.metrics.keys.sorted().compactMap { name in
                 evaluation.metrics[name].map {
                     RunMetric(model: evaluation.model, dataset: evaluation.dataset, metric: name, value: $0)

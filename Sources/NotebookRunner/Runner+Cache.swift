@@ -3,17 +3,17 @@ import Foundation
 extension Runner {
     /// The directive cache for one run of `plan`: data files fingerprinted (memoised) and
     /// every directive's key computed, before anything executes.
-    static func makeCache(plan: NotebookPlan, workspace: Workspace, options: RunOptions, state: String) -> DirectiveCache {
+    static func makeCache(plan: NotebookPlan, context: RunContext, options: RunOptions, state: String) -> DirectiveCache {
         let store = CacheStore(stateDirectory: state)
         let fingerprints = FileFingerprints(cacheRoot: store.root)
         var planned: [String: String] = [:]
-        let keys = CacheKeys.compute(plan, seed: workspace.seed, options: options.reportTimings ? ["timings=true"] : []) { path in
-            let fingerprint = fingerprints.fingerprint(of: workspace.resolve(path))
+        let keys = CacheKeys.compute(plan, seed: context.seed, options: options.reportTimings ? ["timings=true"] : []) { path in
+            let fingerprint = fingerprints.fingerprint(of: context.resolve(path))
             planned[path] = fingerprint
             return fingerprint
         }
         fingerprints.save()
         return DirectiveCache(
-            store: store, plan: plan, workspace: workspace, keys: keys, fileFingerprints: planned, useCache: options.useCache)
+            store: store, plan: plan, registry: context.registry, keys: keys, fileFingerprints: planned, useCache: options.useCache)
     }
 }

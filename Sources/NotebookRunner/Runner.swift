@@ -30,6 +30,8 @@ public enum Runner {
     /// An invalid notebook executes nothing (exit code 2).
     public static func run(_ options: RunOptions) -> RunOutcome {
         let started = ContinuousClock.now
+        // The run's time limit counts from here, so checking and fingerprinting count too.
+        let timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
         let plan: NotebookPlan
         switch makePlan(options) {
         case .success(let made): plan = made
@@ -44,35 +46,37 @@ public enum Runner {
         }
         let notebookHash = "sha256:" + Digest.sha256Hex(source)
         let state = paths.stateDirectory
-        let workspace = Workspace(
+        let context = RunContext(
             paths: paths, notebookHash: notebookHash, seed: plan.notebook.frontMatter.seed,
             reportTimings: options.reportTimings, allowedReads: options.allowedReads)
-        workspace.timeLimit = TimeLimit(directiveSeconds: options.directiveTimeout, runSeconds: options.runTimeout)
 
-        let cache = makeCache(plan: plan, workspace: workspace, options: options, state: state)
-        var recorder = RunRecorder.begin(plan: plan, workspace: workspace, options: options, state: state)
-        let execution = Execution.perform(plan, in: workspace, progress: options.progress, cache: cache)
+        let cache = makeCache(plan: plan, context: context, options: options, state: state)
+        var recorder = RunRecorder.begin(plan: plan, context: context, options: options, state: state)
+        let execution = Execution.perform(
+            plan, run: context, timeLimit: timeLimit, cache: cache, progress: options.progress)
         cache.recordLatest(notebook: options.notebookPath)
-        var report = ReportAssembly.report(plan: plan, execution: execution, workspace: workspace)
-        report.history = recorder.history(workspace: workspace)
+        var report = ReportAssembly.report(execution)
+        report.history = recorder.history(execution.steps)
         var diagnostics: [Diagnostic] = []
         var written: [String] = []
         do {
             written = try ReportFiles(directory: paths.outputDirectory, name: paths.reportName, extensions: ["html", "md", "run.json"])
                 .write([
                     ("html", HTMLRenderer.render(report)), ("md", MarkdownRenderer.render(report)),
-                    ("run.json", RunManifest.make(plan: plan, execution: execution, workspace: workspace).text),
+                    ("run.json", RunManifest.make(execution).text),
                 ])
         } catch {
             diagnostics.append(Diagnostic(file: error.path, location: nil, message: "cannot write the report: \(error.reason)"))
         }
         let exitCode = diagnostics.isEmpty ? execution.exitCode : RunOutcome.reportsNotWritten
-        recorder.finish(execution: execution, workspace: workspace, exitCode: exitCode)
+        recorder.finish(execution, exitCode: exitCode)
         var outcome = RunOutcome(
-            exitCode: exitCode, diagnostics: diagnostics + recorder.warnings, steps: execution.steps,
-            reportPaths: written, timingNotes: workspace.timingNotes + cache.notes,
+            exitCode: exitCode, diagnostics: diagnostics + recorder.warnings,
+            steps: execution.steps.map { $0.summary(notebookPath: context.notebookPath) },
+            reportPaths: written, timingNotes: execution.steps.timingNotes + execution.notes + cache.notes,
             seconds: seconds(since: started))
-        outcome.record(workspace)
+        outcome.evaluations = execution.steps.evaluations.map { RunOutcome.Evaluation(model: $0.model, metrics: $0.metrics) }
+        outcome.filesRead = execution.steps.filesRead.map { context.resolve($0.path) }
         return outcome
     }
 

@@ -53,7 +53,11 @@ enum Terminal {
             let label = step.label.map { " \($0)" } ?? ""
             let time = String(format: "%7.1f ms", step.seconds * 1000)
             error("  \(status) \(time)  \(step.kind)\(label)  (\(step.location))")
-            if let message = step.message { error("          \(message)") }
+            if let failure = step.failure {
+                for line in failure.rendered(severityLabel: severityLabel).split(separator: "\n") { error("          \(line)") }
+            } else if let message = step.message {
+                error("          \(message)")
+            }
         }
         for note in outcome.timingNotes { error("  \(paint("timing", "2"))  \(note)") }
         let ran = outcome.steps.filter { $0.status == .ran }.count

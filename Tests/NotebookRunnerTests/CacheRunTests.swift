@@ -141,7 +141,11 @@ import Testing
         #expect(first.exitCode == 0)
         let store = CacheStore(stateDirectory: sandbox.root + "/.labbook")
         let load = try #require(first.steps[0].key.flatMap(store.entry))
-        let frame = try #require(load.datasets.first?.frame)
+        guard case .dataset(let dataset)? = load.artifacts.first else {
+            Issue.record("the load entry stores no dataset")
+            return
+        }
+        let frame = dataset.frame
         try FileManager.default.removeItem(atPath: store.objectsFolder + "/" + frame)
         try sandbox.write(
             RunnerTests.fullNotebook.replacingOccurrences(of: "show: [summary, missing,", with: "show: [missing, summary,"),

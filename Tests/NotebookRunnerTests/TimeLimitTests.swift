@@ -24,23 +24,14 @@ import Testing
         }
     }
 
-    @Test func writesFromAnAbandonedWorkerAreDropped() {
-        final class Box: @unchecked Sendable { var value = 0 }
-        let box = Box()
-        let release = DispatchSemaphore(value: 0)
-        let done = DispatchSemaphore(value: 0)
-        #expect(throws: TimeLimitExceeded.self) {
-            try TimeLimit(directiveSeconds: 0.05).run {
-                release.wait()
-                WorkerGate.write { box.value = 1 }
-                done.signal()
-            }
-        }
-        release.signal()
-        done.wait()
-        #expect(WorkerGate.read { box.value } == 0)
-        WorkerGate.write { box.value = 2 }
-        #expect(WorkerGate.read { box.value } == 2)
+    @Test func aResultThatComesAfterTheCallerStoppedWaitingIsDropped() {
+        let late = _WorkerResult<Int>()
+        late.abandon()
+        late.store(.success(1))
+        #expect(late.value == nil)
+        let onTime = _WorkerResult<Int>()
+        onTime.store(.success(2))
+        #expect((try? onTime.value?.get()) == 2)
     }
 
     @Test func aSpentRunLimitStopsEverythingAfter() {

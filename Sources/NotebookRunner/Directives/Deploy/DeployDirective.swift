@@ -46,29 +46,33 @@ struct DeployDirective: Directive {
         }
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let entry = try workspace.model(model)
-        let metrics = workspace.evaluations.last { $0.model == model }?.metrics ?? [:]
-        let dataset = workspace.loadedDataset(PlanContext.split(entry.trainedOn).base)
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
+        let entry = try context.model(model)
+        let metrics = context.evaluations.last { $0.model == model }?.metrics ?? [:]
+        let dataset = context.loadedDataset(PlanContext.split(entry.trainedOn).base)
         let draft = ModelManifestDraft(
             name: registeredName,
-            createdBy: ["notebook": workspace.notebookPath, "notebook_sha256": workspace.notebookHash, "model": model],
+            createdBy: ["notebook": context.notebookPath, "notebook_sha256": context.notebookHash, "model": model],
             dataFingerprint: dataset?.fingerprint.content ?? "", metrics: metrics)
-        let registry = workspace.registry
+        let registry = context.registry
         let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, in: registry)
         if let alias { try registry.setAlias(alias, name: registeredName, version: manifest.version) }
 
         let (loaded, _) = try registry.load(name: registeredName, version: manifest.version)
-        let checkFrame = try workspace.dataset(entry.trainedOn).frame
+        let checkFrame = try context.dataset(entry.trainedOn).frame
         let expected = try entry.model.predictProbabilities(checkFrame)
         let actual = try loaded.predictProbabilities(checkFrame)
         guard expected == actual else {
             throw DirectiveError("the registered bundle predicts differently from the trained model; it was not trusted")
         }
-        workspace.deployments[registeredName] = Deployment(
-            name: registeredName, manifest: manifest, model: loaded, source: model, alias: alias)
-        workspace.recordRegistration(RegisteredVersion(name: registeredName, version: manifest.version, source: model))
-        workspace.noteTiming("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
+        let deployment = Deployment(name: registeredName, manifest: manifest, model: loaded, source: model, alias: alias)
+        var result = DirectiveResult(outputs: outputs(entry: entry, manifest: manifest, rows: checkFrame.rowCount), artifacts: [.deployment(deployment)])
+        result.facts.registrations.append(RegisteredVersion(name: registeredName, version: manifest.version, source: model))
+        result.timingNotes.append("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
+        return result
+    }
+
+    private func outputs(entry: TrainedModelEntry, manifest: ModelManifest, rows: Int) -> [ReportOutput] {
         let folder = ".labbook/registry/\(registeredName)/\(manifest.version)/"
         return [
             .table(Table.keyValue(title: "Deployed `\(registeredName)`", [
@@ -80,7 +84,7 @@ struct DeployDirective: Directive {
                 ("features", .integer(manifest.featureSchema.features.count)),
                 ("engine version", .text(manifest.engineVersion)),
             ])),
-            .text("Loaded back from the registry, the bundle gives identical predictions on all \(NumberFormat.integer(checkFrame.rowCount)) rows of `\(entry.trainedOn)`."),
+            .text("Loaded back from the registry, the bundle gives identical predictions on all \(NumberFormat.integer(rows)) rows of `\(entry.trainedOn)`."),
         ]
     }
 

@@ -74,46 +74,49 @@ struct EvaluateDirective: Directive {
         models = references.map(\.value)
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
         var results: [ModelEvaluation] = []
         var validations: [CrossValidation] = []
         let processing = metrics.contains("processing")
         for name in models {
-            let entry = try workspace.model(name)
-            let reference = try evaluationReference(for: entry, workspace: workspace)
-            let view = try workspace.dataset(reference)
+            let entry = try context.model(name)
+            let reference = try evaluationReference(for: entry)
+            let view = try context.dataset(reference)
             results.append(try ModelEvaluation.measure(entry, on: view, threshold: threshold, measureLatency: processing))
             if let folds {
-                var generator = workspace.generator(for: "evaluate:cv:\(name)")
-                let training = try workspace.dataset(entry.trainedOn)
+                var generator = context.generator(for: "evaluate:cv:\(name)")
+                let training = try context.dataset(entry.trainedOn)
                 validations.append(try CrossValidation.run(entry, on: training, folds: folds, generator: &generator))
             }
         }
-        for result in results {
-            workspace.recordEvaluation(model: result.model, dataset: result.data, metrics: result.values)
-            var timing = "predict \(result.model): \(NumberFormat.microseconds(result.secondsPerRow))/row"
-            if let latency = result.latency {
+        var result = DirectiveResult(outputs: [])
+        for evaluation in results {
+            result.facts.evaluations.append(MetricRecord(model: evaluation.model, dataset: evaluation.data, metrics: evaluation.values))
+            var timing = "predict \(evaluation.model): \(NumberFormat.microseconds(evaluation.secondsPerRow))/row"
+            if let latency = evaluation.latency {
                 timing += ", 1-row p50 \(NumberFormat.microseconds(latency.p50)), p99 \(NumberFormat.microseconds(latency.p99))"
             }
-            workspace.noteTiming(timing)
+            result.timingNotes.append(timing)
         }
-        var outputs = EvaluationOutputs.render(results, metrics: metrics, reportTimings: workspace.reportTimings)
+        var outputs = EvaluationOutputs.render(results, metrics: metrics, reportTimings: context.reportTimings)
         if !validations.isEmpty {
             outputs.append(.table(CrossValidation.table(validations, metrics: MetricCatalog.scalar.filter(metrics.contains))))
         }
         let failures = checkExpectations(results, outputs: &outputs)
+        result.outputs = outputs
         if !failures.isEmpty {
-            throw ExpectationFailure(message: failures.joined(separator: "; "), outputs: outputs)
+            throw ExpectationFailure(message: failures.joined(separator: "; "), result: result)
         }
-        return outputs
+        return result
     }
 
-    private func evaluationReference(for entry: TrainedModelEntry, workspace: Workspace) throws(DirectiveError) -> String {
+    private func evaluationReference(for entry: TrainedModelEntry) throws(DirectiveError) -> String {
         if let data { return data }
         let (base, part) = PlanContext.split(entry.trainedOn)
         guard part == "train" else {
             throw DirectiveError(
-                "`\(entry.name)` was trained on `\(entry.trainedOn)`, which has no held-out part; name one with `data:`")
+                "`\(entry.name)` was trained on `\(entry.trainedOn)`, which has no held-out part; name one with `data:`",
+                key: "models")
         }
         return base + ".test"
     }
@@ -137,9 +140,9 @@ struct EvaluateDirective: Directive {
     }
 }
 
-/// An `expect` threshold that was not met: the outputs are still shown.
+/// An `expect` threshold that was not met: the outputs are still shown and the metrics recorded.
 struct ExpectationFailure: Error, Sendable, CustomStringConvertible {
     var message: String
-    var outputs: [ReportOutput]
+    var result: DirectiveResult
     var description: String { "expectation not met: " + message }
 }

@@ -80,8 +80,8 @@ struct ExploreDirective: Directive {
         self.data = data
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let view = try workspace.dataset(data)
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
+        let view = try context.dataset(data)
         var outputs: [ReportOutput] = []
         for item in items {
             switch item {
@@ -96,10 +96,10 @@ struct ExploreDirective: Directive {
             case .correlations: outputs += ExplorationRelations.correlations(view.frame)
             case .associations: outputs.append(ExplorationRelations.associations(view.frame))
             case .importance:
-                var generator = workspace.generator(for: "explore:\(data):importance")
+                var generator = context.generator(for: "explore:\(data):importance")
                 outputs += try ExplorationRelations.importance(view, generator: &generator)
             }
         }
-        return outputs
+        return DirectiveResult(outputs: outputs)
     }
 }

@@ -89,11 +89,21 @@ struct LoadDirective: Directive {
         self.path = path
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let loaded = try CSVReader.read(path: try workspace.resolveReadable(path), displayName: NotebookPaths.displayPath(for: workspace.resolve(path)), options: options)
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
+        let loaded: LoadedCSV
+        do {
+            loaded = try CSVReader.read(
+                path: try context.resolveReadable(path), displayName: NotebookPaths.displayPath(for: context.resolve(path)),
+                options: options)
+        } catch let error as DirectiveError {
+            throw DirectiveError(error.message, key: "from", cause: error.cause)
+        } catch {
+            throw DirectiveError("cannot load `\(path)`", key: "from", cause: String(describing: error))
+        }
         if let expectedFingerprint, expectedFingerprint != loaded.fingerprint.content {
             throw DirectiveError(
-                "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)")
+                "the data changed: `\(path)` was pinned to \(expectedFingerprint) but now is \(loaded.fingerprint.content)",
+                key: "expect_fingerprint")
         }
         let frame = loaded.frame
         var dataset = LoadedDataset(
@@ -101,11 +111,12 @@ struct LoadDirective: Directive {
         var outputs: [ReportOutput] = [.table(overview(loaded))]
         if let target {
             guard let column = frame.column(named: target) else {
-                throw DirectiveError("there is no target column `\(target)`; columns are: \(frame.columnNames.joined(separator: ", "))")
+                throw DirectiveError(
+                    "there is no target column `\(target)`; columns are: \(frame.columnNames.joined(separator: ", "))", key: "target")
             }
             let (encoding, labels) = try TargetEncoding.fit(column, positive: positive, task: task)
             if let testFraction {
-                var generator = workspace.generator(for: "load:\(name)")
+                var generator = context.generator(for: "load:\(name)")
                 let split = stratify && encoding.task.isClassification
                     ? Split.stratified(labels: labels.map { UInt32($0) }, testFraction: testFraction, generator: &generator)
                     : Split.random(count: frame.rowCount, testFraction: testFraction, generator: &generator)
@@ -114,15 +125,15 @@ struct LoadDirective: Directive {
                 outputs.append(.table(splitTable(encoding: encoding, labels: labels, train: split.train, test: split.test)))
             }
         } else if let testFraction {
-            var generator = workspace.generator(for: "load:\(name)")
+            var generator = context.generator(for: "load:\(name)")
             let split = Split.random(count: frame.rowCount, testFraction: testFraction, generator: &generator)
             dataset.trainRows = split.train
             dataset.testRows = split.test
         }
         outputs.append(.table(schemaTable(frame)))
-        workspace.add(dataset)
-        workspace.recordFile(path, fingerprint: loaded.fingerprint.content)
-        return outputs
+        var result = DirectiveResult(outputs: outputs, artifacts: [.dataset(dataset)])
+        result.facts.recordFile(path, fingerprint: loaded.fingerprint.content)
+        return result
     }
 
     /// Files up to this size are read by `check` to see that `positive` occurs in the target.

@@ -49,20 +49,29 @@ struct MonitorDirective: Directive {
         self.current = current
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let trained = try model.map { try resolveModel($0, workspace: workspace) }
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
+        let trained = try model.map { try resolveModel($0, context: context) }
         guard let referenceName = reference ?? trained?.trainedOn else {
             throw DirectiveError("no reference data to compare with")
         }
-        let referenceView = try workspace.dataset(referenceName)
-        let loaded = try CSVReader.read(path: try workspace.resolveReadable(current), displayName: NotebookPaths.displayPath(for: workspace.resolve(current)))
-        workspace.recordFile(current, fingerprint: loaded.fingerprint.content)
+        let referenceView = try context.dataset(referenceName)
+        let loaded: LoadedCSV
+        do {
+            loaded = try CSVReader.read(
+                path: try context.resolveReadable(current), displayName: NotebookPaths.displayPath(for: context.resolve(current)))
+        } catch let error as DirectiveError {
+            throw DirectiveError(error.message, key: "current", cause: error.cause)
+        } catch {
+            throw DirectiveError("cannot read `\(current)`", key: "current", cause: String(describing: error))
+        }
+        var result = DirectiveResult(outputs: [])
+        result.facts.recordFile(current, fingerprint: loaded.fingerprint.content)
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
         let report = try DriftReport.compare(
             reference: referenceView.frame, current: loaded.frame, features: features,
             psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
-        workspace.recordDrift(
+        result.facts.drifts.append(
             DriftVerdict(
                 current: current, reference: referenceName, drifted: report.datasetDrifted,
                 driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature)))
@@ -72,14 +81,15 @@ struct MonitorDirective: Directive {
             let evaluation = try ModelEvaluation.measure(trained, on: view, threshold: 0.5)
             outputs += EvaluationOutputs.render([evaluation], metrics: EvaluateDirective.scalarMetrics, reportTimings: false)
         }
-        return outputs
+        result.outputs = outputs
+        return result
     }
 
-    private func resolveModel(_ name: String, workspace: Workspace) throws -> TrainedModelEntry {
-        if let deployment = workspace.deployment(name) {
-            let source = try workspace.model(deployment.source)
+    private func resolveModel(_ name: String, context: DirectiveContext) throws -> TrainedModelEntry {
+        if let deployment = context.deployment(name) {
+            let source = try context.model(deployment.source)
             return TrainedModelEntry(name: name, model: deployment.model, trainedOn: source.trainedOn, features: source.features)
         }
-        return try workspace.model(name)
+        return try context.model(name)
     }
 }

@@ -100,24 +100,30 @@ struct TrainDirective: Directive {
         self.model = model
     }
 
-    func execute(in workspace: Workspace) throws -> [ReportOutput] {
-        let reference = Self.trainingReference(data, workspace: workspace)
-        let view = try workspace.dataset(reference)
+    func execute(in context: DirectiveContext) throws -> DirectiveResult {
+        let reference = Self.trainingReference(data, context: context)
+        let view = try context.dataset(reference)
         guard let target = target ?? view.dataset.target else {
-            throw DirectiveError("`\(data)` has no target: give its `load` a `target` (and `positive` for one class against the rest), or give `train` a `target`")
+            throw DirectiveError(
+                "`\(data)` has no target: give its `load` a `target` (and `positive` for one class against the rest), or give `train` a `target`",
+                key: "data")
         }
         let positive = target == view.dataset.target ? view.dataset.positive : nil
         let task = target == view.dataset.target ? view.dataset.task : nil
         let features = self.features ?? view.frame.columnNames.filter { $0 != target }
-        var generator = workspace.generator(for: "train:\(name)")
+        var generator = context.generator(for: "train:\(name)")
         let started = ContinuousClock.now
-        let trained = try TrainedModel.train(
-            kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
-            task: task, preprocessing: preprocessing, seed: generator.next())
+        let trained: TrainedModel
+        do {
+            trained = try TrainedModel.train(
+                kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
+                task: task, preprocessing: preprocessing, seed: generator.next())
+        } catch {
+            throw DirectiveError(error.message, key: "model")
+        }
         let elapsed = ContinuousClock.now - started
         let peak = ProcessMemory.peakResidentBytes()
-        workspace.models[name] = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
-        workspace.noteTiming("train \(name): \(NumberFormat.duration(elapsed)), peak RSS \(NumberFormat.bytes(peak))")
+        let entry = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
 
         var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
@@ -127,16 +133,18 @@ struct TrainDirective: Directive {
                 title: "What `\(name)` relies on", kind: .bars(importances.map { Bar(label: $0.feature, value: $0.importance) }),
                 xLabel: meaning, yLabel: nil)))
         }
-        if workspace.reportTimings {
+        if context.reportTimings {
             outputs.append(.text("Training took \(NumberFormat.duration(elapsed)) on this machine; the process's peak resident memory after training was \(NumberFormat.bytes(peak))."))
         }
-        return outputs
+        return DirectiveResult(
+            outputs: outputs, artifacts: [.model(entry)],
+            timingNotes: ["train \(name): \(NumberFormat.duration(elapsed)), peak RSS \(NumberFormat.bytes(peak))"])
     }
 
     /// A dataset with a split trains on its `.train` part unless a part is named.
-    static func trainingReference(_ data: String, workspace: Workspace) -> String {
+    static func trainingReference(_ data: String, context: DirectiveContext) -> String {
         let (base, part) = PlanContext.split(data)
-        guard part == nil, workspace.loadedDataset(base)?.trainRows != nil else { return data }
+        guard part == nil, context.loadedDataset(base)?.trainRows != nil else { return data }
         return base + ".train"
     }
 

@@ -4,12 +4,15 @@ import Foundation
 ///
 /// Directives are synchronous, so a limited directive runs on a worker thread while the
 /// caller waits with a deadline. On timeout the caller stops waiting and records the failure;
-/// the abandoned worker is left to finish or to die with the process. Without limits the work
-/// runs inline on the caller's thread.
+/// the abandoned worker is left to finish or to die with the process, and its result, when it
+/// comes, is dropped. The work must return its result rather than write shared state (a
+/// directive returns a ``DirectiveResult`` and reads only its own ``DirectiveContext``), so
+/// nothing a late worker does can reach the run. Without limits the work runs inline on the
+/// caller's thread.
 ///
 /// ```swift
 /// let limit = TimeLimit(directiveSeconds: 30, runSeconds: nil)
-/// let outputs = try limit.run { try directive.execute(in: workspace) }
+/// let outputs = try limit.run { try directive.execute(in: context) }
 /// ```
 struct TimeLimit: Sendable {
     /// The longest one directive may run, in seconds.
@@ -44,16 +47,14 @@ struct TimeLimit: Sendable {
         guard seconds > 0 else { throw timeout }
         let outcome = _WorkerResult<T>()
         let finished = DispatchSemaphore(value: 0)
-        let token = WorkerGate.Token()
         let worker = Thread {
-            WorkerGate.enter(token)
             outcome.store(Result { try work() })
             finished.signal()
         }
         worker.stackSize = 64 << 20
         worker.start()
         guard finished.wait(timeout: .now() + seconds) == .success, let result = outcome.value else {
-            WorkerGate.abandon(token)
+            outcome.abandon()
             throw timeout
         }
         return try result.get()
@@ -76,13 +77,22 @@ struct TimeLimitExceeded: Error, Sendable, CustomStringConvertible {
     var description: String { message }
 }
 
-/// The result a worker thread hands back, guarded by a lock.
+/// The result a worker thread hands back, guarded by a lock; once the caller has stopped
+/// waiting, a late result is dropped.
 final class _WorkerResult<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Result<T, any Error>?
+    private var abandoned = false
 
     func store(_ result: Result<T, any Error>) {
-        lock.withLock { stored = result }
+        lock.withLock { if !abandoned { stored = result } }
+    }
+
+    func abandon() {
+        lock.withLock {
+            abandoned = true
+            stored = nil
+        }
     }
 
     var value: Result<T, any Error>? { lock.withLock { stored } }

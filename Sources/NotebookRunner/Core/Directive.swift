@@ -4,7 +4,9 @@ import Reports
 /// One kind of directive block: decoded from its spec, then executed against the engine.
 ///
 /// Adding a directive means one new file with a type conforming to this protocol, plus
-/// its entry in `DirectiveCatalog.all`.
+/// its entry in `DirectiveCatalog.all`. A directive reads what it needs from its
+/// ``DirectiveContext`` and returns everything it produced as a ``DirectiveResult``: the
+/// cache, the report, the manifest and the run store take it from there.
 protocol Directive: Sendable {
     /// The info-string word that names the directive (`load`, `train`, …).
     static var kind: String { get }
@@ -21,18 +23,17 @@ protocol Directive: Sendable {
     var inputs: [String] { get }
     /// Names this directive defines.
     var outputs: [String] { get }
-    /// What those names stand for: the datasets, models and deployments the directive puts in
-    /// the workspace (what the cache stores and restores for it).
+    /// What those names stand for: the datasets, models and deployments its result defines.
     var defines: [WorkspaceName] { get }
     /// Data files it reads, as written in the notebook (their content is part of its cache key).
     var dataFiles: [String] { get }
-    /// Models it scores with `Workspace.recordEvaluation`.
+    /// Models whose metrics its result records.
     var evaluatedModels: [String] { get }
     /// Models whose recorded metrics it reads (so the directives that evaluated them are upstream).
     var evaluationInputs: [String] { get }
 
-    /// Runs the directive, reading and writing `workspace`; returns the report outputs.
-    func execute(in workspace: Workspace) throws -> [ReportOutput]
+    /// Runs the directive against a snapshot of what it needs.
+    func execute(in context: DirectiveContext) throws -> DirectiveResult
 }
 
 extension Directive {
