@@ -31,17 +31,17 @@ let package = Package(
             dependencies: ["FileKinds", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Reports"),
-        .target(name: "RunStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "NotebookRunner",
-            dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStore"]
+            dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStorage"]
         ),
         .executableTarget(
             name: "labbook",
             dependencies: [
                 "NotebookRunner",
                 "NotebookFormat",
-                "RunStore",
+                "RunStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,8 +50,8 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "MLEngineTests", dependencies: ["MLEngine", "FileKinds"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
-        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStore"]),
-        .testTarget(name: "RunStoreTests", dependencies: ["RunStore"]),
+        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStorage"]),
+        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"]),
         .testTarget(name: "LabbookCLITests", dependencies: ["labbook", "NotebookRunner", "NotebookFormat"]),
     ]
 )

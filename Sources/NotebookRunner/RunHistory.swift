@@ -1,6 +1,6 @@
 import Foundation
 import Reports
-import RunStore
+import RunStorage
 
 /// Builds the HTML report's "History" section from earlier runs in the run store.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import MLEngine
 import NotebookFormat
 import Reports
-import RunStore
+import RunStorage
 
 /// Records one run in the run store: a `running` row before the directives execute, the
 /// finished run after the reports are written. A store that cannot be opened or written

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RunStore
+import RunStorage
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotebookRunner
-import RunStore
+import RunStorage
 
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RunStore
+import RunStorage
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotebookRunner
-import RunStore
+import RunStorage
 
 /// `--store PATH`, shared by `runs`, `show` and `compare`.
 struct StoreOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import NotebookRunner
-import RunStore
+import RunStorage
 
 @Suite struct NotebookPathsTests {
     @Test func displayPathsAreNormalisedOnce() {

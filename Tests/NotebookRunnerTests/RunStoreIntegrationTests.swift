@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import NotebookRunner
-import RunStore
+import RunStorage
 
 /// The run store, the provenance manifest and the history section, end to end.
 @Suite struct RunStoreIntegrationTests {

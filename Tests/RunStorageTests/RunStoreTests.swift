@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RunStore
+@testable import RunStorage
 
 /// A store file in a fresh temporary folder, removed afterwards.
 final class StoreFolder {
