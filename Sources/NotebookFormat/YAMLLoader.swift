@@ -25,6 +25,10 @@ enum YAMLLoader {
     /// malformed or its aliases expand to more than ``YAMLAliasBudget/limit`` values.
     /// Empty text yields an empty mapping.
     static func load(_ text: String, placement: Placement, log: DiagnosticLog) -> SpecNode? {
+        guard YAMLAliasBudget.textFits(text) else {
+            log.report(YAMLAliasBudget.message, at: placement.location(nil))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 return SpecNode(.map([]), at: placement.location(nil))

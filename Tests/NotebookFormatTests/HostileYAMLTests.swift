@@ -30,6 +30,19 @@ import Testing
         #expect(params.log.diagnostics.map(\.headline) == ["p.yaml:1:1: error: YAML aliases expand to more than 100000 values"])
     }
 
+    /// Yams hashes mapping keys while composing: a bomb used as a key is sized before that.
+    @Test(.timeLimit(.minutes(1))) func aliasBombAsAMappingKeyIsRefusedBeforeComposing() {
+        for key in ["? *i\n: 1", "*i : 1", "k: {*i : 1}", "[*i, *i]: 1"] {
+            let result = parse((["Text", "", "```load"] + Self.laughs + [key, "```"]).joined(separator: "\n") + "\n")
+            #expect(result.log.diagnostics.map(\.headline) == ["nb.md:4:1: error: YAML aliases expand to more than 100000 values"])
+        }
+    }
+
+    @Test func anAsteriskInsideAValueIsNotAnAlias() throws {
+        let result = parse("```load\nname: \"a *b\"\nfrom: x*y.csv\nbase: &b [x, y]\nmore: *b\n```\n")
+        #expect(result.log.diagnostics.filter { $0.message.contains("alias") }.isEmpty)
+    }
+
     @Test func smallAliasesStillWork() throws {
         let result = parse("```load\nbase: &b [x, y]\nmore: *b\n```\n")
         #expect(result.log.diagnostics.isEmpty)
