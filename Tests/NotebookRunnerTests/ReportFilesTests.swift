@@ -110,3 +110,69 @@ struct ReportFilesTests {
                 == "reports/income.html: cannot write the report: Read-only file system")
     }
 }
+
+/// Real full and read-only file systems: a small tmpfs mounted for the test (needs root, as in
+/// CI; skipped with a message elsewhere). The run ends with exit 5 and one plain line, and the
+/// folder holds neither a half-written report nor a temporary file.
+@Suite("Report files on a full or read-only disk", .serialized)
+struct ReportFilesDiskTests {
+    /// Mounts a tmpfs of `kilobytes` at `folder`; `false` when this process may not mount.
+    static func mount(_ folder: String, kilobytes: Int, readOnly: Bool = false) -> Bool {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", "size=\(kilobytes)k\(readOnly ? ",ro" : "")", "tmpfs", folder]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    static func unmount(_ folder: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/umount")
+        process.arguments = [folder]
+        try? process.run()
+        process.waitUntilExit()
+    }
+
+    func run(into folder: String, sandbox: Sandbox) throws -> RunOutcome {
+        try sandbox.write(Sandbox.workersCSV(rows: 300), to: "data/w.csv")
+        try sandbox.write(
+            String.notebook("# Disk", "", "```load", "name: w", "from: data/w.csv", "target: y", "positive: \"yes\"", "```",
+                "```explore", "data: w", "show: [summary, missing]", "```"),
+            to: "notebook.md")
+        return Runner.run(RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: folder))
+    }
+
+    @Test("a full disk gives exit 5, one plain line and no partial files")
+    func fullDisk() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.root + "/full"
+        guard Self.mount(folder, kilobytes: 8) else {
+            print("skipped: mounting a small tmpfs needs root (CI runs as root)")
+            return
+        }
+        defer { Self.unmount(folder) }
+        let outcome = try run(into: folder, sandbox: sandbox)
+        #expect(outcome.exitCode == RunOutcome.reportsNotWritten)
+        #expect(outcome.diagnostics.map(\.headline).contains { $0.hasSuffix("cannot write the report: No space left on device") })
+        #expect(outcome.reportPaths.isEmpty)
+        #expect((try FileManager.default.contentsOfDirectory(atPath: folder)).isEmpty)
+    }
+
+    @Test("a read-only output folder gives exit 5 and one plain line")
+    func readOnly() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.root + "/readonly"
+        guard Self.mount(folder, kilobytes: 1024, readOnly: true) else {
+            print("skipped: mounting a read-only tmpfs needs root (CI runs as root)")
+            return
+        }
+        defer { Self.unmount(folder) }
+        let outcome = try run(into: folder, sandbox: sandbox)
+        #expect(outcome.exitCode == RunOutcome.reportsNotWritten)
+        #expect(outcome.diagnostics.map(\.headline).contains { $0.hasSuffix("cannot write the report: Read-only file system") })
+    }
+}
