@@ -3,8 +3,9 @@
 /// Everything a server or a person needs to know without loading the model: what it
 /// predicts, which inputs it expects, how and from what it was trained, how well it did.
 public struct ModelManifest: Codable, Sendable, Equatable {
-    /// The manifest layout version: 2 since multi-class and regression models (`task`,
-    /// `classes`, an optional `positiveLabel`); version 1 manifests still load.
+    /// The manifest layout version: 3 since `inputs`, `build` and `modelSHA256`; 2 since
+    /// multi-class and regression models (`task`, `classes`, an optional `positiveLabel`).
+    /// Versions 1 and 2 still load.
     public var formatVersion: Int
     /// The registry name.
     public var name: String
@@ -34,10 +35,17 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     public var metrics: [String: Double]
     /// The ``EngineInfo/version`` that trained the model.
     public var engineVersion: String
+    /// What the training data showed of each feature: types, categories seen, numeric ranges,
+    /// whether missing values occurred (`nil` in manifests before version 3).
+    public var inputs: [FeatureProfile]?
+    /// The engine, Swift version, OS and architecture that built the model.
+    public var build: BuildInfo?
+    /// `sha256:…` of the model file in the bundle.
+    public var modelSHA256: String?
 
-    /// The manifest of `model` registered from `draft` as `version`.
-    public init(model: TrainedModel, draft: ModelManifestDraft, version: Int) {
-        formatVersion = 2
+    /// The manifest of `model` registered from `draft` as `version`, whose model file hashes to `modelSHA256`.
+    public init(model: TrainedModel, draft: ModelManifestDraft, version: Int, modelSHA256: String? = nil) {
+        formatVersion = 3
         name = draft.name
         self.version = version
         createdBy = draft.createdBy
@@ -52,11 +60,15 @@ public struct ModelManifest: Codable, Sendable, Equatable {
         parameters = model.parameters
         metrics = draft.metrics
         engineVersion = EngineInfo.version
+        inputs = draft.inputs
+        build = .current
+        self.modelSHA256 = modelSHA256
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion, name, version, createdBy, dataFingerprint, featureSchema, target
         case task, classes, positiveLabel, negativeLabel, modelKind, parameters, metrics, engineVersion
+        case inputs, build, modelSHA256
     }
 
     /// Decodes a manifest, restoring parameter types that JSON cannot carry (`1.0` reads as `1`).
@@ -80,5 +92,8 @@ public struct ModelManifest: Codable, Sendable, Equatable {
         )
         metrics = try container.decode([String: Double].self, forKey: .metrics)
         engineVersion = try container.decode(String.self, forKey: .engineVersion)
+        inputs = try container.decodeIfPresent([FeatureProfile].self, forKey: .inputs)
+        build = try container.decodeIfPresent(BuildInfo.self, forKey: .build)
+        modelSHA256 = try container.decodeIfPresent(String.self, forKey: .modelSHA256)
     }
 }

@@ -12,12 +12,18 @@ public struct ModelManifestDraft: Codable, Sendable, Equatable {
     public var dataFingerprint: String
     /// Evaluation results by name, e.g. `["roc_auc": 0.87]`.
     public var metrics: [String: Double]
+    /// What the training data showed of each feature (see ``FeatureProfile/profiles(of:schema:)``).
+    public var inputs: [FeatureProfile]?
 
     /// Creates a draft.
-    public init(name: String, createdBy: [String: String] = [:], dataFingerprint: String, metrics: [String: Double] = [:]) {
+    public init(
+        name: String, createdBy: [String: String] = [:], dataFingerprint: String, metrics: [String: Double] = [:],
+        inputs: [FeatureProfile]? = nil
+    ) {
         self.name = name
         self.createdBy = createdBy
         self.dataFingerprint = dataFingerprint
         self.metrics = metrics
+        self.inputs = inputs
     }
 }

@@ -35,7 +35,8 @@ public struct ModelRegistry: Sendable {
         try Self.write(modelJSON, to: temporary + "/" + Self.modelFile)
         var version = (try versions(of: draft.name).last ?? 0) + 1
         for _ in 0..<1000 {
-            let manifest = ModelManifest(model: model, draft: draft, version: version)
+            let manifest = ModelManifest(
+                model: model, draft: draft, version: version, modelSHA256: "sha256:" + modelJSON.withUnsafeBytes { Digest.sha256Hex($0) })
             try Self.write(try Self.encode(manifest, what: "manifest"), to: temporary + "/" + Self.manifestFile)
             if try Self.renameUnlessTaken(temporary, to: modelDirectory + "/" + String(version)) {
                 return manifest

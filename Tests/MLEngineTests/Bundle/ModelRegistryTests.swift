@@ -39,7 +39,10 @@ struct ModelRegistryTests {
             #expect(first.modelKind == .decisionTree && first.target == "label" && first.positiveLabel == "yes")
             #expect(first.negativeLabel == "no")
             #expect(first.parameters == model.parameters)
-            #expect(first.engineVersion == EngineInfo.version && first.formatVersion == 2)
+            #expect(first.engineVersion == EngineInfo.version && first.formatVersion == 3)
+            #expect(first.build == BuildInfo.current)
+            let file = try Data(contentsOf: URL(fileURLWithPath: registry.root + "/income/1/model.json"))
+            #expect(first.modelSHA256 == "sha256:" + Digest.sha256Hex([UInt8](file)))
             #expect(first.createdBy["notebook"] == "nb/census.md")
             #expect(try registry.manifest(name: "income") == second)
         }
@@ -168,6 +171,24 @@ struct ModelRegistryTests {
                 try registry.version(ofAlias: "canary", name: "income")
             }
             #expect(try registry.versions(of: "income") == [1, 2])
+        }
+    }
+
+    @Test("the manifest profiles each feature from the training data")
+    func profiles() throws {
+        try withRegistry { registry, _ in
+            let model = try train(.decisionTree)
+            var withInputs = draft()
+            withInputs.inputs = FeatureProfile.profiles(of: ModelFixtures.mixedFrame, schema: model.encoder.schema)
+            let manifest = try registry.register(model, manifest: withInputs)
+            let inputs = try #require(try registry.manifest(name: "income", version: manifest.version).inputs)
+            #expect(inputs.map(\.name) == ["age", "hours", "color"])
+            let age = ModelFixtures.mixedFrame.column(named: "age")
+            guard case .numeric(let ages)? = age else { throw ModelError("age is numeric in the fixture") }
+            let seen = ages.values.filter { !$0.isNaN }
+            #expect(inputs[0].type == .numeric && inputs[0].minimum == seen.min() && inputs[0].maximum == seen.max())
+            #expect(inputs[0].missingAllowed == (seen.count < ages.values.count))
+            #expect(inputs[2].type == .categorical && inputs[2].categories == model.encoder.schema.features[2].categories)
         }
     }
 

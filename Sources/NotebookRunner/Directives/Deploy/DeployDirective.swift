@@ -53,7 +53,8 @@ struct DeployDirective: Directive {
         let draft = ModelManifestDraft(
             name: registeredName,
             createdBy: ["notebook": context.notebookPath, "notebook_sha256": context.notebookHash, "model": model],
-            dataFingerprint: dataset?.fingerprint.content ?? "", metrics: metrics)
+            dataFingerprint: dataset?.fingerprint.content ?? "", metrics: metrics,
+            inputs: FeatureProfile.profiles(of: try context.dataset(entry.trainedOn).frame, schema: entry.model.encoder.schema))
         let registry = context.registry
         let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, in: registry)
         if let alias { try registry.setAlias(alias, name: registeredName, version: manifest.version) }
