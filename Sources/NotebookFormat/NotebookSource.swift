@@ -18,16 +18,17 @@ import FileKinds
 public enum NotebookSource {
     /// The file's text.
     public static func read(path: String) throws(NotebookReadError) -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw failure(errno) }
+        let descriptor: Int32
+        switch RegularFile.open(path) {
+        case .success(let opened): descriptor = opened.descriptor
+        case .failure(.system(let code)): throw failure(code)
+        case .failure(.notRegular(let kind)): throw .notRegularFile(kind: kind)
+        }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
-        if let kind = FileKind.describe(mode: info.st_mode) { throw .notRegularFile(kind: kind) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            let got = chunk.withUnsafeMutableBytes { RegularFile.read(descriptor, into: $0.baseAddress, count: $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw failure(errno)
@@ -68,15 +69,5 @@ public enum NotebookSource {
             let reason = String(cString: strerror(code))
             return .system(reason.prefix(1).lowercased() + reason.dropFirst())
         }
-    }
-
-    private static func systemRead(_ descriptor: Int32, _ destination: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        Darwin.read(descriptor, destination, count)
-        #elseif canImport(Musl)
-        Musl.read(descriptor, destination, count)
-        #else
-        Glibc.read(descriptor, destination, count)
-        #endif
     }
 }

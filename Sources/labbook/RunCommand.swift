@@ -34,20 +34,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the reports.")
     var out = "reports"
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("Override a front-matter parameter.", valueName: "name=value"))
-    var parameters: [String] = []
+    @OptionGroup var input: NotebookInputOptions
 
     @Flag(name: .long, help: "Put measured timings into the reports (they then differ between runs).")
     var timings = false
 
     @Option(name: .long, help: "State folder for the model registry and the cache (default: .labbook beside the notebook).")
     var state: String?
-
-    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
-    var params: String?
-
-    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
-    var allowRead: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Fail a directive that runs longer than this.", valueName: "seconds"))
     var timeout: Double?
@@ -71,7 +64,7 @@ struct RunCommand: ParsableCommand {
     var store: String?
 
     func run() throws {
-        let overrides = try ParameterArgument.parse(parameters)
+        let overrides = try input.overrides()
         let sweep: Sweep
         do { sweep = try Sweep(arguments: self.sweep) } catch { throw ValidationError(error.description) }
         var worst: Int32 = 0
@@ -81,8 +74,7 @@ struct RunCommand: ParsableCommand {
                 reportTimings: timings, stateDirectory: state, progress: Terminal.progressLine)
             options.useCache = !noCache
             options.storePath = store
-            options.parameterFile = params
-            options.allowedReads = allowRead
+            input.apply(to: &options)
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout
             worst = max(worst, sweep.axes.isEmpty ? runOnce(options) : runSweep(options, sweep: sweep))
@@ -126,22 +118,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The notebooks to check.")
     var notebooks: [String]
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("Override a front-matter parameter.", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
-    var params: String?
-
-    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
-    var allowRead: [String] = []
+    @OptionGroup var input: NotebookInputOptions
 
     func run() throws {
-        let overrides = try ParameterArgument.parse(parameters)
+        let overrides = try input.overrides()
         var worst: Int32 = 0
         for notebook in notebooks {
             var options = RunOptions(notebookPath: notebook, parameterOverrides: overrides)
-            options.parameterFile = params
-            options.allowedReads = allowRead
+            input.apply(to: &options)
             let outcome = Runner.check(options)
             Terminal.printDiagnostics(outcome.diagnostics)
             if outcome.exitCode == 0 { Terminal.error("\(notebook): ok") }

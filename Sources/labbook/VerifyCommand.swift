@@ -19,21 +19,13 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The notebook to verify.")
     var notebook: String
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("Override a front-matter parameter.", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
-    var params: String?
-
-    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
-    var allowRead: [String] = []
+    @OptionGroup var input: NotebookInputOptions
 
     func run() throws {
         var options = RunOptions(
-            notebookPath: notebook, parameterOverrides: try ParameterArgument.parse(parameters),
+            notebookPath: notebook, parameterOverrides: try input.overrides(),
             progress: Terminal.progressLine)
-        options.parameterFile = params
-            options.allowedReads = allowRead
+        input.apply(to: &options)
         let outcome = Runner.verify(options)
         Terminal.clearProgress()
         Terminal.printDiagnostics(outcome.diagnostics)

@@ -20,24 +20,16 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the reports.")
     var out = "reports"
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("Override a front-matter parameter.", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A YAML file of parameter values (-p wins over it).", valueName: "file.yaml"))
-    var params: String?
-
-    @Option(name: .long, help: ArgumentHelp("Also let the notebook read data from this file or folder (repeatable); by default it reads only inside its own folder.", valueName: "path"))
-    var allowRead: [String] = []
+    @OptionGroup var input: NotebookInputOptions
 
     @Option(name: .long, help: "State folder (default: .labbook beside the notebook).")
     var state: String?
 
     func run() throws {
         var options = RunOptions(
-            notebookPath: notebook, outputDirectory: out, parameterOverrides: try ParameterArgument.parse(parameters),
+            notebookPath: notebook, outputDirectory: out, parameterOverrides: try input.overrides(),
             stateDirectory: state, progress: Terminal.progressLine)
-        options.parameterFile = params
-            options.allowedReads = allowRead
+        input.apply(to: &options)
         var watch = FileWatch(paths: Runner.watchedFiles(options, after: Runner.check(options)))
         while true {
             let outcome = Runner.run(options)

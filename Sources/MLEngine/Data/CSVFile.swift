@@ -34,19 +34,11 @@ final class CSVFile: @unchecked Sendable {
     /// the open) and checked again with `fstat` on the descriptor actually read.
     static func open(path: String) throws(DataError) -> CSVFile {
         if let kind = FileKind.nonRegular(path: path) { throw notRegular(kind) }
-        let descriptor = openDescriptor(path, flags: O_NONBLOCK)
-        guard descriptor >= 0 else { throw failure(errno) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw failure(code)
+        switch RegularFile.open(path) {
+        case .success(let opened): return CSVFile(descriptor: opened.descriptor, info: opened.info)
+        case .failure(.system(let code)): throw failure(code)
+        case .failure(.notRegular(let kind)): throw notRegular(kind)
         }
-        if let kind = FileKind.describe(mode: info.st_mode) {
-            close(descriptor)
-            throw notRegular(kind)
-        }
-        return CSVFile(descriptor: descriptor, info: info)
     }
 
     /// Reads exactly `count` bytes at `offset` into `destination`; a short read means
@@ -97,7 +89,7 @@ final class CSVFile: @unchecked Sendable {
                 initialized = 0
                 guard let base = buffer.baseAddress else { return }
                 while initialized < capacity {
-                    let got = systemRead(descriptor, base + initialized, capacity - initialized)
+                    let got = RegularFile.read(descriptor, into: base + initialized, count: capacity - initialized)
                     if got < 0 {
                         if errno == EINTR { continue }
                         readError = errno
@@ -113,23 +105,13 @@ final class CSVFile: @unchecked Sendable {
         }
     }
 
-    private static func systemRead(_ descriptor: Int32, _ destination: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    private static func openDescriptor(_ path: String) -> Int32 {
         #if canImport(Darwin)
-        Darwin.read(descriptor, destination, count)
+        Darwin.open(path, O_RDONLY | O_CLOEXEC)
         #elseif canImport(Musl)
-        Musl.read(descriptor, destination, count)
+        Musl.open(path, O_RDONLY | O_CLOEXEC)
         #else
-        Glibc.read(descriptor, destination, count)
-        #endif
-    }
-
-    private static func openDescriptor(_ path: String, flags: Int32 = 0) -> Int32 {
-        #if canImport(Darwin)
-        Darwin.open(path, O_RDONLY | O_CLOEXEC | flags)
-        #elseif canImport(Musl)
-        Musl.open(path, O_RDONLY | O_CLOEXEC | flags)
-        #else
-        Glibc.open(path, O_RDONLY | O_CLOEXEC | flags)
+        Glibc.open(path, O_RDONLY | O_CLOEXEC)
         #endif
     }
 
