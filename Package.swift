@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["FileKinds", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Reports"),
-        .target(name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RunStorage", dependencies: ["FileKinds", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "NotebookRunner",
             dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStorage"]

@@ -1,4 +1,5 @@
 public import Foundation
+import FileKinds
 import GRDB
 
 /// The SQLite record of every notebook run (`.labbook/labbook.sqlite` by default).

@@ -163,7 +163,9 @@ struct ModelRegistryTests {
             try registry.setAlias("production", name: "income", version: 2)
             try registry.setAlias("staging", name: "income", version: 1)
             #expect(try registry.aliases(of: "income") == ["production": 2, "staging": 1])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/income/aliases").sorted() == ["production", "staging"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: root + "/income/aliases").sorted()
+                    == [".lock", "production", "staging"])
             #expect(throws: RegistryError("model \"income\" has no version 9; versions are: 1, 2")) {
                 try registry.setAlias("production", name: "income", version: 9)
             }
@@ -171,6 +173,60 @@ struct ModelRegistryTests {
                 try registry.version(ofAlias: "canary", name: "income")
             }
             #expect(try registry.versions(of: "income") == [1, 2])
+        }
+    }
+
+    @Test("an alias keeps its moves, and rollback undoes promotions one at a time")
+    func aliasHistory() throws {
+        try withRegistry { registry, _ in
+            let model = try train(.decisionTree)
+            for _ in 0..<3 { _ = try registry.register(model, manifest: draft()) }
+            let deploy = ["notebook": "nb/census.md", "run": "7"]
+            try registry.setAlias("production", name: "income", version: 1, by: deploy)
+            try registry.setAlias("production", name: "income", version: 1, by: deploy)
+            try registry.setAlias("production", name: "income", version: 2, by: ["command": "labbook models promote"])
+            try registry.setAlias("production", name: "income", version: 3, by: deploy)
+            #expect(try registry.rollbackAlias("production", name: "income", by: ["command": "labbook models rollback"]) == 2)
+            #expect(try registry.version(ofAlias: "production", name: "income") == 2)
+            #expect(try registry.rollbackAlias("production", name: "income") == 1)
+            #expect(throws: RegistryError("alias \"production\" of model \"income\" has no earlier version to roll back to")) {
+                try registry.rollbackAlias("production", name: "income")
+            }
+            let history = try registry.aliasHistory("production", name: "income")
+            #expect(history.map(\.action) == [.set, .set, .set, .rollback, .rollback])
+            #expect(history.map(\.to) == [1, 2, 3, 2, 1])
+            #expect(history.map(\.from) == [nil, 1, 2, 3, 2])
+            #expect(history[0].by == deploy && history[3].by["command"] == "labbook models rollback")
+            #expect(try registry.version(ofAlias: "production", name: "income") == 1)
+        }
+    }
+
+    @Test("an alias file from before histories were kept still reads and moves")
+    func legacyAlias() throws {
+        try withRegistry { registry, root in
+            let model = try train(.decisionTree)
+            for _ in 0..<2 { _ = try registry.register(model, manifest: draft()) }
+            try FileManager.default.createDirectory(atPath: root + "/income/aliases", withIntermediateDirectories: true)
+            try Data("1\n".utf8).write(to: URL(fileURLWithPath: root + "/income/aliases/production"))
+            #expect(try registry.version(ofAlias: "production", name: "income") == 1)
+            #expect(try registry.aliasHistory("production", name: "income").isEmpty)
+            try registry.setAlias("production", name: "income", version: 2)
+            #expect(try registry.aliasHistory("production", name: "income").map(\.to) == [1, 2])
+            #expect(try registry.rollbackAlias("production", name: "income") == 1)
+        }
+    }
+
+    @Test("concurrent moves of one alias lose no history")
+    func concurrentMoves() throws {
+        try withRegistry { registry, _ in
+            let model = try train(.decisionTree)
+            for _ in 0..<2 { _ = try registry.register(model, manifest: draft()) }
+            DispatchQueue.concurrentPerform(iterations: 40) { index in
+                try? registry.setAlias("production", name: "income", version: index % 2 + 1, by: ["run": String(index)])
+            }
+            let history = try registry.aliasHistory("production", name: "income")
+            #expect(history.last?.to == (try registry.version(ofAlias: "production", name: "income")))
+            for (previous, move) in zip(history, history.dropFirst()) { #expect(move.from == previous.to) }
         }
     }
 
