@@ -6,7 +6,7 @@ import Foundation
 /// ROOT/NAME/1/model.json
 /// ROOT/NAME/1/manifest.json
 /// ROOT/NAME/2/…
-/// ROOT/NAME/aliases/production     (holds a version number)
+/// ROOT/NAME/aliases/production     (a version number, then the alias's moves as JSON lines)
 /// ```
 ///
 /// A version is written to a temporary directory and renamed into place in one step, so
