@@ -46,12 +46,13 @@ public enum Runner {
         }
         let notebookHash = "sha256:" + Digest.sha256Hex(source)
         let state = paths.stateDirectory
-        let context = RunContext(
+        var context = RunContext(
             paths: paths, notebookHash: notebookHash, seed: plan.notebook.frontMatter.seed,
             reportTimings: options.reportTimings, allowedReads: options.allowedReads)
 
         let cache = makeCache(plan: plan, context: context, options: options, state: state)
         var recorder = RunRecorder.begin(plan: plan, context: context, options: options, state: state)
+        context.runID = recorder.store == nil ? nil : recorder.record.id
         let execution = Execution.perform(
             plan, run: context, timeLimit: timeLimit, cache: cache, progress: options.progress)
         cache.recordLatest(notebook: options.notebookPath)

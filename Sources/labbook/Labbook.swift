@@ -17,8 +17,13 @@ struct Labbook: ParsableCommand {
               labbook cache clean notebooks/income.md
               labbook runs notebooks/income.md
               labbook compare 3 5
+              labbook models
+              labbook models promote income-classifier 2 --alias production
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met.
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold or a deploy gate was not met, 5 the reports could not be written.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self, ShowCommand.self, CompareCommand.self])
+        subcommands: [
+            RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self,
+            ShowCommand.self, CompareCommand.self, ModelsCommand.self, PackageCommand.self, HealthCommand.self,
+        ])
 }

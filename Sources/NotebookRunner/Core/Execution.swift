@@ -68,6 +68,8 @@ struct Execution {
                 result.facts = produced.facts
                 result.timingNotes = produced.timingNotes
             } catch let failure as ExpectationFailure {
+                // What it defined stands (a deploy whose gate failed still registered its version).
+                execution.workspace.apply(failure.result.artifacts)
                 result.status = .failed
                 result.outputs = failure.result.outputs
                 result.facts = failure.result.facts

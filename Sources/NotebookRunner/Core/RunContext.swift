@@ -16,6 +16,8 @@ struct RunContext: Sendable {
     let reportTimings: Bool
     /// The folders data may be read from (checked again when a directive reads).
     let readScope: ReadScope
+    /// The run's id in the run store, when it is recorded (who moved an alias; never in a report).
+    var runID: Int64?
 
     init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool, allowedReads: [String] = []) {
         self.paths = paths

@@ -7,29 +7,35 @@ import Reports
 /// exactly what the in-memory model predicts.
 ///
 /// Registering a model identical to the latest version reuses that version, so re-running
-/// an unchanged notebook does not pile up copies; a version is never overwritten.
+/// an unchanged notebook does not pile up copies; a version is never overwritten. With
+/// gates (``DeployGates``: `require`, `beat`), the alias moves only when every gate passes;
+/// a failed gate is exit 3, like a failed `expect`, and the version stays registered.
 ///
 /// ```deploy
 /// model: tree
 /// as: income-classifier
 /// alias: production
+/// require: {roc_auc: ">= 0.85", size_mb: "<= 5"}
+/// beat: production
 /// ```
 struct DeployDirective: Directive {
     static let kind = "deploy"
-    static let keys = ["model", "as", "alias"]
+    static let keys = ["model", "as", "alias", "require", "beat"]
 
     var model: String
     var registeredName: String
     var alias: String?
+    var gates: DeployGates
 
     var label: String? { registeredName }
-    var inputs: [String] { [model] }
+    var inputs: [String] { [model] + gates.inputs }
     var outputs: [String] { [registeredName] }
     var defines: [WorkspaceName] { [.deployment(registeredName)] }
     var evaluationInputs: [String] { [model] }
 
     init?(spec: SpecReader, plan: PlanContext) {
         alias = spec.string("alias")
+        gates = DeployGates(spec: spec, plan: plan)
         let name = spec.string("as")
         for (key, value) in [("as", name), ("alias", alias)] {
             if let value, !ModelRegistry.isValidName(value) {
@@ -57,7 +63,6 @@ struct DeployDirective: Directive {
             inputs: FeatureProfile.profiles(of: try context.dataset(entry.trainedOn).frame, schema: entry.model.encoder.schema))
         let registry = context.registry
         let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, in: registry)
-        if let alias { try registry.setAlias(alias, name: registeredName, version: manifest.version) }
 
         let (loaded, _) = try registry.load(name: registeredName, version: manifest.version)
         let checkFrame = try context.dataset(entry.trainedOn).frame
@@ -66,20 +71,35 @@ struct DeployDirective: Directive {
         guard expected == actual else {
             throw DirectiveError("the registered bundle predicts differently from the trained model; it was not trusted")
         }
-        let deployment = Deployment(name: registeredName, manifest: manifest, model: loaded, source: model, alias: alias)
-        var result = DirectiveResult(outputs: outputs(entry: entry, manifest: manifest, rows: checkFrame.rowCount), artifacts: [.deployment(deployment)])
+        let outcomes = try gates.check(entry, manifest: manifest, recorded: metrics, context: context)
+        let passed = outcomes.allSatisfy(\.passed)
+        if passed, let alias {
+            var by = ["notebook": context.notebookPath, "model": model]
+            if let run = context.run.runID { by["run"] = String(run) }
+            try registry.setAlias(alias, name: registeredName, version: manifest.version, by: by)
+        }
+        let deployment = Deployment(
+            name: registeredName, manifest: manifest, model: loaded, source: model, alias: passed ? alias : nil)
+        var result = DirectiveResult(
+            outputs: outputs(entry: entry, manifest: manifest, rows: checkFrame.rowCount, moved: passed)
+                + DeployGates.outputs(outcomes, alias: alias, version: manifest.version),
+            artifacts: [.deployment(deployment)])
         result.facts.registrations.append(RegisteredVersion(name: registeredName, version: manifest.version, source: model))
         result.timingNotes.append("deploy \(registeredName): version \(manifest.version)\(reused ? " (unchanged, reused)" : "")")
+        guard passed else {
+            let failed = outcomes.filter { !$0.passed }.map { "\($0.gate) (\($0.requirement); measured \($0.measured))" }
+            throw ExpectationFailure(message: "deployment gate not met: " + failed.joined(separator: "; "), result: result)
+        }
         return result
     }
 
-    private func outputs(entry: TrainedModelEntry, manifest: ModelManifest, rows: Int) -> [ReportOutput] {
+    private func outputs(entry: TrainedModelEntry, manifest: ModelManifest, rows: Int, moved: Bool) -> [ReportOutput] {
         let folder = ".labbook/registry/\(registeredName)/\(manifest.version)/"
         return [
             .table(Table.keyValue(title: "Deployed `\(registeredName)`", [
                 ("model", .text("\(model) (\(entry.model.kind.rawValue))")),
                 ("version", .integer(manifest.version)),
-                ("alias", .text(alias.map { "\($0) → version \(manifest.version)" } ?? "none")),
+                ("alias", .text(alias.map { moved ? "\($0) → version \(manifest.version)" : "\($0) (not moved)" } ?? "none")),
                 ("bundle", .text(folder + "{model.json, manifest.json}")),
                 ("data fingerprint", .text(manifest.dataFingerprint)),
                 ("features", .integer(manifest.featureSchema.features.count)),

@@ -65,13 +65,13 @@ struct ModelEvaluation: Sendable {
         case .regression:
             evaluation.values = RegressionMetrics.compute(actual: targets, predicted: outputs).namedValues
         }
-        if measureLatency { evaluation.latency = try latency(of: model, on: view.frame) }
+        if measureLatency { evaluation.latency = try singleRowLatency(of: model, on: view.frame) }
         return evaluation
     }
 
     /// Times single-row predictions through the whole pipeline, each on a prepared one-row
     /// frame, bounded by ``LatencyMeasurement`` (at most 200 timed calls, about 0.25 s).
-    private static func latency(of model: TrainedModel, on frame: DataFrame) throws -> Latency? {
+    static func singleRowLatency(of model: TrainedModel, on frame: DataFrame) throws -> Latency? {
         try LatencyMeasurement().measure(
             rowCount: frame.rowCount, prepare: { frame.rows(at: [$0]) }, predict: { _ = try model.predictOutputs($0) })
     }
