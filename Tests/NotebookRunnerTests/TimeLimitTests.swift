@@ -79,8 +79,14 @@ import Testing
         options.recordsRun = false  // opening the run store could use up the 20 ms before the first directive
         let outcome = Runner.run(options)
         #expect(outcome.exitCode == 1)
-        #expect(outcome.steps.map(\.status) == [.failed, .skipped])
-        #expect(outcome.steps[0].message == "timed out: the run's time limit of 0.02 s was reached")
+        // The limit counts from the start of the run: on a loaded machine checking and
+        // fingerprinting may spend it before the first load starts, which is then skipped.
+        switch outcome.steps[0].status {
+        case .failed: #expect(outcome.steps[0].message == "timed out: the run's time limit of 0.02 s was reached")
+        case .skipped: #expect(outcome.steps[0].message == "the run's time limit of 0.02 s was reached")
+        default: Issue.record("the big load ran although the run's limit is 20 ms")
+        }
+        #expect(outcome.steps[1].status == .skipped)
         #expect(outcome.steps[1].message == "the run's time limit of 0.02 s was reached")
         #expect(sandbox.exists("reports/notebook.md"))
     }
