@@ -15,6 +15,7 @@ struct ModelEvaluation: Sendable {
     var binary: (metrics: ClassificationMetrics, roc: ROCCurve, calibration: CalibrationTable)?
     /// Multi-class models: per-class scores and the confusion matrix.
     var multiclass: MulticlassMetrics?
+    /// The model's encoded size; measured only with `processing` (0 otherwise).
     var serializedBytes: Int
     /// Measured wall time of batch prediction per row (machine-dependent).
     var secondsPerRow: Double
@@ -39,9 +40,13 @@ struct ModelEvaluation: Sendable {
         let started = ContinuousClock.now
         let outputs = try model.predictOutputs(view.frame)
         let seconds = Duration.seconds(ContinuousClock.now - started)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let bytes = (try? encoder.encode(model).count) ?? 0
+        // The model's size is shown only in the `processing` table: encode it only then.
+        var bytes = 0
+        if measureLatency {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            bytes = (try? encoder.encode(model).count) ?? 0
+        }
         var evaluation = ModelEvaluation(
             model: entry.name, data: view.reference, rows: view.frame.rowCount, task: model.task, classes: model.classes,
             values: [:], binary: nil, multiclass: nil, serializedBytes: bytes,
