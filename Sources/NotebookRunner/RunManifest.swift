@@ -50,6 +50,7 @@ enum RunManifest {
                         "current": .string(verdict.current), "reference": .string(verdict.reference),
                         "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),
                         "drifted_features": .array(verdict.driftedFeatures.map(JSONValue.string)),
+                        "features": .array(verdict.features.map(\.json)),
                     ])
                 }),
             "engine_version": .string(EngineInfo.version),

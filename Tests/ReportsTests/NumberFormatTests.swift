@@ -80,3 +80,16 @@ struct NumberFormatTests {
         #expect(TableCell.text("a|b").formatted == "a|b")
     }
 }
+
+@Suite struct PValueFormatTests {
+    @Test("p-values never print as 0.0000")
+    func pValues() {
+        #expect(NumberFormat.pValue(0.0312) == "0.0312")
+        #expect(NumberFormat.pValue(0.0001) == "0.0001")
+        #expect(NumberFormat.pValue(0.0000123) == "1.23e-5")
+        #expect(NumberFormat.pValue(3.456e-12) == "3.46e-12")
+        #expect(NumberFormat.pValue(0) == "< 1e-16")
+        #expect(NumberFormat.pValue(1e-300) == "< 1e-16")
+        #expect(NumberFormat.pValue(1) == "1.0000")
+    }
+}

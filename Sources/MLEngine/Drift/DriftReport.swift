@@ -44,13 +44,22 @@ public struct DriftReport: Sendable, Equatable {
                 results.append(FeatureDrift(
                     feature: feature, type: .numeric, psi: psi,
                     ks: ks.statistic.isNaN ? nil : ks.statistic, ksPValue: ks.pValue.isNaN ? nil : ks.pValue,
-                    drifted: psi >= psiThreshold || ksDrift))
+                    drifted: psi >= psiThreshold || ksDrift,
+                    missing: DriftFindings.missingShare(
+                        referenceMissing: old.missingCount, referenceCount: old.values.count,
+                        currentMissing: new.missingCount, currentCount: new.values.count,
+                        pValueThreshold: ksPValueThreshold)))
             case (.categorical(let old), .categorical(let new)):
                 let psi = DriftStatistics.psi(
                     referenceCodes: old.codes, referenceCategories: old.categories,
                     currentCodes: new.codes, currentCategories: new.categories)
                 results.append(FeatureDrift(
-                    feature: feature, type: .categorical, psi: psi, ks: nil, ksPValue: nil, drifted: psi >= psiThreshold))
+                    feature: feature, type: .categorical, psi: psi, ks: nil, ksPValue: nil, drifted: psi >= psiThreshold,
+                    missing: DriftFindings.missingShare(
+                        referenceMissing: old.missingCount, referenceCount: old.codes.count,
+                        currentMissing: new.missingCount, currentCount: new.codes.count,
+                        pValueThreshold: ksPValueThreshold),
+                    unseen: DriftFindings.unseenCategories(reference: old, current: new)))
             default:
                 throw DataError(
                     file: "",

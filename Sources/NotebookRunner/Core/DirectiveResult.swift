@@ -112,4 +112,43 @@ struct DriftVerdict: Codable, Sendable, Equatable {
     var drifted: Bool
     var driftedShare: Double
     var driftedFeatures: [String]
+    /// Every compared feature's statistics, in order.
+    var features: [DriftStatisticsRecord] = []
+}
+
+/// One feature's drift statistics, as `run.json` lists them.
+struct DriftStatisticsRecord: Codable, Sendable, Equatable {
+    var feature: String
+    var type: String
+    var psi: Double
+    var ks: Double?
+    var ksPValue: Double?
+    var drifted: Bool
+    var missingReference: Double?
+    var missingCurrent: Double?
+    var missingPValue: Double?
+    var unseenCategories: [String: Double] = [:]
+
+    init(_ drift: FeatureDrift) {
+        feature = drift.feature
+        type = drift.type.rawValue
+        psi = drift.psi
+        ks = drift.ks
+        ksPValue = drift.ksPValue
+        drifted = drift.drifted
+        missingReference = drift.missing?.reference
+        missingCurrent = drift.missing?.current
+        missingPValue = drift.missing?.pValue
+        unseenCategories = Dictionary(drift.unseen.map { ($0.category, $0.share) }, uniquingKeysWith: { $1 })
+    }
+
+    var json: JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
+        return .object([
+            "feature": .string(feature), "type": .string(type), "psi": number(psi), "ks": number(ks),
+            "ks_p_value": number(ksPValue), "drifted": .bool(drifted), "missing_reference": number(missingReference),
+            "missing_current": number(missingCurrent), "missing_p_value": number(missingPValue),
+            "unseen_categories": .object(unseenCategories.mapValues { .number($0) }),
+        ])
+    }
 }

@@ -66,6 +66,20 @@ public enum NumberFormat {
         return sign + decimal.plain(fractionDigits: decimal.fractionDigitsNeeded)
     }
 
+    /// A p-value: 4 decimals from 0.0001, 3 significant digits in `e` notation below that, and
+    /// `< 1e-16` below 10⁻¹⁶ (where double precision no longer tells values apart), so a
+    /// tiny p-value never prints as `0.0000`.
+    ///
+    /// `0.0312` → `0.0312`, `0.0000123` → `1.23e-5`, `0` → `< 1e-16`.
+    public static func pValue(_ value: Double) -> String {
+        if let special = special(value) { return special }
+        if value < 1e-16 { return "< 1e-16" }
+        if value >= 1e-4 { return fixed(value, decimals: 4) }
+        var decimal = _DecimalDigits(magnitudeOf: value)
+        decimal.round(significantDigits: 3)
+        return scientific(decimal)
+    }
+
     /// A chart value: integral values as `integer`, others as `compact`.
     static func chartValue(_ value: Double) -> String {
         if value.isFinite, value == value.rounded(), value.magnitude < 1e15 {

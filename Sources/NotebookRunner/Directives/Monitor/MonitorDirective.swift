@@ -74,7 +74,8 @@ struct MonitorDirective: Directive {
         result.facts.drifts.append(
             DriftVerdict(
                 current: current, reference: referenceName, drifted: report.datasetDrifted,
-                driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature)))
+                driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature),
+                features: report.features.map(DriftStatisticsRecord.init)))
         var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, thresholds: thresholds)
         if let trained, let target, loaded.frame.column(named: target) != nil {
             let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)
