@@ -34,7 +34,9 @@ enum CachedArtifact: Codable, Sendable {
                 fingerprint: dataset.fingerprint, target: dataset.target, positive: dataset.positive,
                 task: dataset.task?.rawValue,
                 trainRows: try dataset.trainRows.map { try store.put(RowIndices.encode($0)) },
-                testRows: try dataset.testRows.map { try store.put(RowIndices.encode($0)) }))
+                testRows: try dataset.testRows.map { try store.put(RowIndices.encode($0)) },
+                delimiter: dataset.options.delimiter, missingMarkers: dataset.options.missingMarkers.sorted(),
+                columnTypes: dataset.options.columnTypes.mapValues(\.rawValue)))
         case .model(let model):
             self = .model(CachedModel(
                 name: model.name, model: try store.put(encoder.encode(model.model)), trainedOn: model.trainedOn,
@@ -62,7 +64,10 @@ enum CachedArtifact: Codable, Sendable {
             return .dataset(LoadedDataset(
                 name: cached.name, path: cached.path, frame: frame, fingerprint: cached.fingerprint, target: cached.target,
                 positive: cached.positive, task: cached.task.flatMap(TargetEncoding.Request.init(rawValue:)),
-                trainRows: train, testRows: test))
+                trainRows: train, testRows: test,
+                options: CSVOptions(
+                    delimiter: cached.delimiter, missingMarkers: Set(cached.missingMarkers),
+                    columnTypes: cached.columnTypes.compactMapValues(ColumnType.init(rawValue:)))))
         case .model(let cached):
             return model(cached.model).map {
                 .model(TrainedModelEntry(name: cached.name, model: $0, trainedOn: cached.trainedOn, features: cached.features))
@@ -103,6 +108,10 @@ struct CachedDataset: Codable, Sendable {
     /// Objects: the split's row indices (see `RowIndices`).
     var trainRows: String?
     var testRows: String?
+    /// The CSV options it was read with.
+    var delimiter: UInt8
+    var missingMarkers: [String]
+    var columnTypes: [String: String]
 }
 
 /// A model defined by `train`.

@@ -56,6 +56,8 @@ struct LoadedDataset: Sendable {
     var task: TargetEncoding.Request?
     var trainRows: [Int]?
     var testRows: [Int]?
+    /// How the file was read (`delimiter`, `missing`, `types`): data compared with it later is read the same way.
+    var options = CSVOptions()
 }
 
 /// A dataset or one of its split halves.

@@ -107,7 +107,8 @@ struct LoadDirective: Directive {
         }
         let frame = loaded.frame
         var dataset = LoadedDataset(
-            name: name, path: path, frame: frame, fingerprint: loaded.fingerprint, target: target, positive: positive, task: task)
+            name: name, path: path, frame: frame, fingerprint: loaded.fingerprint, target: target, positive: positive, task: task,
+            options: options)
         var outputs: [ReportOutput] = [.table(overview(loaded))]
         if let target {
             guard let column = frame.column(named: target) else {

@@ -55,10 +55,18 @@ struct MonitorDirective: Directive {
             throw DirectiveError("no reference data to compare with")
         }
         let referenceView = try context.dataset(referenceName)
+        let target = trained?.model.target ?? referenceView.dataset.target
+        let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
+        // Read the current data as the reference was read, each compared feature as the type it had there.
+        var options = referenceView.dataset.options
+        for column in referenceView.frame.columns where features.contains(column.name) {
+            options.columnTypes[column.name] = column.isNumeric ? .numeric : .categorical
+        }
         let loaded: LoadedCSV
         do {
             loaded = try CSVReader.read(
-                path: try context.resolveReadable(current), displayName: NotebookPaths.displayPath(for: context.resolve(current)))
+                path: try context.resolveReadable(current), displayName: NotebookPaths.displayPath(for: context.resolve(current)),
+                options: options)
         } catch let error as DirectiveError {
             throw DirectiveError(error.message, key: "current", cause: error.cause)
         } catch {
@@ -66,8 +74,6 @@ struct MonitorDirective: Directive {
         }
         var result = DirectiveResult(outputs: [])
         result.facts.recordFile(current, fingerprint: loaded.fingerprint.content)
-        let target = trained?.model.target ?? referenceView.dataset.target
-        let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
         let report = try DriftReport.compare(
             reference: referenceView.frame, current: loaded.frame, features: features,
             psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
