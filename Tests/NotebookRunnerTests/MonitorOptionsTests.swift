@@ -22,8 +22,64 @@ import Testing
         let outcome = sandbox.run()
         #expect(outcome.exitCode == 0, "\(outcome.steps.map { $0.message ?? "" })")
         let markdown = try sandbox.read("reports/notebook.md")
-        #expect(markdown.contains("| zip | categorical |"))
+        #expect(markdown.contains("| **zip** | categorical | chi-square |") || markdown.contains("| zip | categorical | chi-square |"))
         #expect(markdown.contains("categories never seen in training"))
         #expect(markdown.contains("missing share changed"))
+    }
+}
+
+/// `monitor`'s drift settings: checked with their places, applied per feature.
+@Suite struct MonitorPolicyTests {
+    func notebook(_ settings: String...) -> String {
+        (["```load", "name: homes", "from: data/reference.csv", "target: y", "```",
+          "```monitor", "reference: homes", "current: data/current.csv"] + settings + ["```"]).joined(separator: "\n") + "\n"
+    }
+
+    func sandbox() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        var reference = ["city,size,y"]
+        var current = ["city,size,y"]
+        for row in 0..<300 {
+            reference.append("\(["a", "b", "c"][row % 3]),\(row % 40),\(row % 2)")
+            current.append("\(["a", "b", "c"][row % 3]),\(row % 40 + 15),\(row % 2)")
+        }
+        try sandbox.write(reference.joined(separator: "\n") + "\n", to: "data/reference.csv")
+        try sandbox.write(current.joined(separator: "\n") + "\n", to: "data/current.csv")
+        return sandbox
+    }
+
+    @Test func unknownTestsAndColumnsAreLocatedErrors() throws {
+        let sandbox = try sandbox()
+        try sandbox.write(notebook("tests: {size: kss, sise: psi}", "thresholds: {size: -1}"), to: "nb.md")
+        let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+        let messages = outcome.diagnostics.map(\.description).map { $0.replacingOccurrences(of: sandbox.root + "/", with: "") }
+        #expect(outcome.exitCode == 2)
+        #expect(messages.contains { $0.hasPrefix("nb.md:9:15: error: unknown drift test `kss`") && $0.contains("did you mean `ks`?") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("nb.md:9:20: error:") && $0.contains("sise") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("nb.md:10:20: error: a threshold is a number ≥ 0") }, "\(messages)")
+    }
+
+    @Test func aTestPerFeatureDecidesItsVerdict() throws {
+        let sandbox = try sandbox()
+        try sandbox.write(notebook("tests: {size: psi}", "thresholds: {size: 100}"), to: "notebook.md")
+        let outcome = sandbox.run()
+        #expect(outcome.exitCode == 0)
+        let markdown = try sandbox.read("reports/notebook.md")
+        // size moved by 15 of 40 values: K–S would flag it; PSI against a threshold of 100 does not.
+        #expect(markdown.contains("| size | numeric | PSI |"), "\(markdown)")
+        #expect(markdown.contains("| city | categorical | chi-square |"))
+        #expect(markdown.contains("No dataset drift"))
+        let manifest = try sandbox.read("reports/notebook.run.json")
+        #expect(manifest.contains("\"test\" : \"psi\"") || manifest.contains("\"test\": \"psi\""), "\(manifest)")
+    }
+
+    @Test func aTestThatDoesNotApplyFailsAtItsKey() throws {
+        let sandbox = try sandbox()
+        try sandbox.write(notebook("tests: {city: ks}"), to: "notebook.md")
+        let outcome = sandbox.run()
+        #expect(outcome.exitCode != 0)
+        let failure = outcome.steps.compactMap(\.failure).first.map(\.description) ?? ""
+        #expect(failure.contains("notebook.md:9:1: error:") || failure.contains(":9:"), "\(failure)")
+        #expect(failure.contains("test `ks` needs a numeric feature, but `city` is categorical"), "\(failure)")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Drift of a set of features between reference data (what a model was trained on)
 /// and current data (what it sees now).
 public struct DriftReport: Sendable, Equatable {
@@ -15,20 +17,20 @@ public struct DriftReport: Sendable, Equatable {
         self.datasetDrifted = datasetDrifted
     }
 
-    /// Compares `features` of `current` against `reference`.
+    /// Compares `features` of `current` against `reference` under `policy`.
     ///
-    /// A feature drifts when its PSI ≥ `psiThreshold`, or — numeric features only —
-    /// when the KS p-value < `ksPValueThreshold` **and** the KS statistic ≥ 0.1 (with
-    /// large samples a tiny, harmless shift is "significant"; the statistic guards
-    /// against that). A `nan` PSI (a side without values) does not count as drift.
-    /// The dataset drifts when the share of drifted features ≥ `shareThreshold`.
-    /// - Throws: ``DataError`` (empty `file`) naming a feature missing from either
-    ///   frame, or whose type differs between them.
+    /// Each feature is decided by one test (``DriftPolicy``: a named one, or Evidently's
+    /// default for its type, sample size and distinct values); missing values are left
+    /// out of every test but counted by the PSI beside it and by the missing-share
+    /// finding. The dataset drifts when the share of drifted features reaches
+    /// ``DriftPolicy/shareThreshold``. Features are measured in parallel; the result
+    /// does not depend on the number of threads.
+    /// - Throws: ``DataError`` (empty `file`) naming a feature missing from either frame,
+    ///   whose type differs between them, or whose requested test does not apply to it.
     public static func compare(
-        reference: DataFrame, current: DataFrame, features: [String],
-        psiThreshold: Double = 0.2, ksPValueThreshold: Double = 0.05, shareThreshold: Double = 0.5
+        reference: DataFrame, current: DataFrame, features: [String], policy: DriftPolicy = DriftPolicy()
     ) throws(DataError) -> DriftReport {
-        var results = [FeatureDrift]()
+        var pairs = [(Column, Column)]()
         for feature in features {
             guard let referenceColumn = reference.column(named: feature) else {
                 throw DataError(file: "", message: "feature `\(feature)` is not in the reference data")
@@ -36,39 +38,34 @@ public struct DriftReport: Sendable, Equatable {
             guard let currentColumn = current.column(named: feature) else {
                 throw DataError(file: "", message: "feature `\(feature)` is not in the current data")
             }
-            switch (referenceColumn, currentColumn) {
-            case (.numeric(let old), .numeric(let new)):
-                let psi = DriftStatistics.psi(reference: old.values, current: new.values)
-                let ks = DriftStatistics.ks(reference: old.values, current: new.values)
-                let ksDrift = !ks.pValue.isNaN && ks.pValue < ksPValueThreshold && ks.statistic >= 0.1
-                results.append(FeatureDrift(
-                    feature: feature, type: .numeric, psi: psi,
-                    ks: ks.statistic.isNaN ? nil : ks.statistic, ksPValue: ks.pValue.isNaN ? nil : ks.pValue,
-                    drifted: psi >= psiThreshold || ksDrift,
-                    missing: DriftFindings.missingShare(
-                        referenceMissing: old.missingCount, referenceCount: old.values.count,
-                        currentMissing: new.missingCount, currentCount: new.values.count,
-                        pValueThreshold: ksPValueThreshold)))
-            case (.categorical(let old), .categorical(let new)):
-                let psi = DriftStatistics.psi(
-                    referenceCodes: old.codes, referenceCategories: old.categories,
-                    currentCodes: new.codes, currentCategories: new.categories)
-                results.append(FeatureDrift(
-                    feature: feature, type: .categorical, psi: psi, ks: nil, ksPValue: nil, drifted: psi >= psiThreshold,
-                    missing: DriftFindings.missingShare(
-                        referenceMissing: old.missingCount, referenceCount: old.codes.count,
-                        currentMissing: new.missingCount, currentCount: new.codes.count,
-                        pValueThreshold: ksPValueThreshold),
-                    unseen: DriftFindings.unseenCategories(reference: old, current: new)))
-            default:
+            guard referenceColumn.type == currentColumn.type else {
                 throw DataError(
                     file: "",
                     message: "feature `\(feature)` is \(referenceColumn.type.rawValue) in the reference data "
                         + "but \(currentColumn.type.rawValue) in the current data")
             }
+            if let test = policy.requestedTest(for: feature), !test.applies(to: referenceColumn.type) {
+                throw DataError(
+                    file: "",
+                    message: "test `\(test.rawValue)` needs a numeric feature, but `\(feature)` is \(referenceColumn.type.rawValue)")
+            }
+            pairs.append((referenceColumn, currentColumn))
         }
+        let columns = pairs
+        let slots = FeatureDriftSlots(count: columns.count)
+        let work = { @Sendable (index: Int) in
+            let (old, new) = columns[index]
+            slots.store(FeatureDriftMeasure.measure(reference: old, current: new, policy: policy), at: index)
+        }
+        if pairs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: pairs.count, execute: work)
+        } else if pairs.count == 1 {
+            work(0)
+        }
+        let results = slots.collected()
         let drifted = results.filter(\.drifted).count
         let share = results.isEmpty ? 0 : Double(drifted) / Double(results.count)
-        return DriftReport(features: results, driftedShare: share, datasetDrifted: !results.isEmpty && share >= shareThreshold)
+        return DriftReport(
+            features: results, driftedShare: share, datasetDrifted: !results.isEmpty && share >= policy.shareThreshold)
     }
 }

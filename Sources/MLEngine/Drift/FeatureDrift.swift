@@ -4,14 +4,13 @@ public struct FeatureDrift: Sendable, Equatable {
     public var feature: String
     /// The feature's type.
     public var type: ColumnType
-    /// Population Stability Index (`nan` when a side has no values).
+    /// The deciding test's result.
+    public var measurement: DriftMeasurement
+    /// Population Stability Index beside the test, whatever it is (`nan` when a side has no rows).
     public var psi: Double
-    /// Kolmogorov–Smirnov statistic (numeric features only).
-    public var ks: Double?
-    /// Kolmogorov–Smirnov two-sided p-value (numeric features only).
-    public var ksPValue: Double?
-    /// Whether the feature drifted under the rule of ``DriftReport/compare(reference:current:features:psiThreshold:ksPValueThreshold:shareThreshold:)``.
-    public var drifted: Bool
+    /// Non-missing values compared on each side.
+    public var referenceCount: Int
+    public var currentCount: Int
     /// How the share of missing values moved (reported on its own; it does not make the feature drift).
     public var missing: MissingShareChange?
     /// Categories the reference never had (categorical features), with their share of current rows.
@@ -19,16 +18,19 @@ public struct FeatureDrift: Sendable, Equatable {
 
     /// Creates a feature result.
     public init(
-        feature: String, type: ColumnType, psi: Double, ks: Double?, ksPValue: Double?, drifted: Bool,
-        missing: MissingShareChange? = nil, unseen: [UnseenCategory] = []
+        feature: String, type: ColumnType, measurement: DriftMeasurement, psi: Double,
+        referenceCount: Int = 0, currentCount: Int = 0, missing: MissingShareChange? = nil, unseen: [UnseenCategory] = []
     ) {
         self.feature = feature
         self.type = type
+        self.measurement = measurement
         self.psi = psi
-        self.ks = ks
-        self.ksPValue = ksPValue
-        self.drifted = drifted
+        self.referenceCount = referenceCount
+        self.currentCount = currentCount
         self.missing = missing
         self.unseen = unseen
     }
+
+    /// Whether the feature drifted under its test.
+    public var drifted: Bool { measurement.drifted }
 }

@@ -120,10 +120,15 @@ struct DriftVerdict: Codable, Sendable, Equatable {
 struct DriftStatisticsRecord: Codable, Sendable, Equatable {
     var feature: String
     var type: String
+    var test: String
+    var statistic: Double
+    var pValue: Double?
+    var effectSize: Double?
+    var threshold: Double
     var psi: Double
-    var ks: Double?
-    var ksPValue: Double?
     var drifted: Bool
+    var referenceCount: Int
+    var currentCount: Int
     var missingReference: Double?
     var missingCurrent: Double?
     var missingPValue: Double?
@@ -132,10 +137,15 @@ struct DriftStatisticsRecord: Codable, Sendable, Equatable {
     init(_ drift: FeatureDrift) {
         feature = drift.feature
         type = drift.type.rawValue
+        test = drift.measurement.test.rawValue
+        statistic = drift.measurement.statistic
+        pValue = drift.measurement.pValue
+        effectSize = drift.measurement.effectSize
+        threshold = drift.measurement.threshold
         psi = drift.psi
-        ks = drift.ks
-        ksPValue = drift.ksPValue
         drifted = drift.drifted
+        referenceCount = drift.referenceCount
+        currentCount = drift.currentCount
         missingReference = drift.missing?.reference
         missingCurrent = drift.missing?.current
         missingPValue = drift.missing?.pValue
@@ -145,8 +155,10 @@ struct DriftStatisticsRecord: Codable, Sendable, Equatable {
     var json: JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
         return .object([
-            "feature": .string(feature), "type": .string(type), "psi": number(psi), "ks": number(ks),
-            "ks_p_value": number(ksPValue), "drifted": .bool(drifted), "missing_reference": number(missingReference),
+            "feature": .string(feature), "type": .string(type), "test": .string(test), "statistic": number(statistic),
+            "p_value": number(pValue), "effect_size": number(effectSize), "threshold": number(threshold),
+            "psi": number(psi), "drifted": .bool(drifted), "reference_count": .number(Double(referenceCount)),
+            "current_count": .number(Double(currentCount)), "missing_reference": number(missingReference),
             "missing_current": number(missingCurrent), "missing_p_value": number(missingPValue),
             "unseen_categories": .object(unseenCategories.mapValues { .number($0) }),
         ])

@@ -2,22 +2,24 @@ import MLEngine
 import NotebookFormat
 import Reports
 
-/// `monitor`: compares current data with the training data, feature by feature
-/// (PSI for every feature, Kolmogorov–Smirnov for numeric ones), and gives a verdict.
+/// `monitor`: compares current data with the training data, feature by feature (one
+/// test per feature, Evidently's choice by default, configurable; PSI beside it), and
+/// gives a verdict.
 ///
 /// ```monitor
 /// model: income-classifier
 /// current: data/census-2024.csv
+/// tests: {age: ks}
 /// ```
 struct MonitorDirective: Directive {
     static let kind = "monitor"
-    static let keys = ["model", "reference", "current", "features", "psi_threshold", "ks_pvalue", "drift_share"]
+    static let keys = ["model", "reference", "current", "features"] + MonitorPolicy.keys
 
     var model: String?
     var reference: String?
     var current: String
     var features: [String]?
-    var thresholds: (psi: Double, pValue: Double, share: Double)
+    var policy: DriftPolicy
 
     var label: String? { current }
     var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
@@ -25,11 +27,8 @@ struct MonitorDirective: Directive {
     var dataFiles: [String] { [current] }
 
     init?(spec: SpecReader, plan: PlanContext) {
-        thresholds = (
-            spec.double("psi_threshold", range: 0...10) ?? 0.2,
-            spec.double("ks_pvalue", range: 0...1) ?? 0.05,
-            spec.double("drift_share", range: 0...1) ?? 0.5
-        )
+        let (policy, mentioned) = MonitorPolicy.read(spec)
+        self.policy = policy
         let featureList = spec.stringList("features")
         features = featureList?.map(\.value)
         model = spec.string("model")
@@ -43,9 +42,9 @@ struct MonitorDirective: Directive {
         }
         guard let current = spec.string("current", required: true), valid else { return nil }
         if let header = plan.header(ofDataFile: current, key: "current", spec: spec) {
-            PlanContext.checkColumns(featureList ?? [], among: header, file: current, spec: spec)
+            PlanContext.checkColumns((featureList ?? []) + mentioned, among: header, file: current, spec: spec)
         }
-        if let reference { plan.checkColumns(featureList ?? [], in: reference, spec: spec) }
+        if let reference { plan.checkColumns((featureList ?? []) + mentioned, in: reference, spec: spec) }
         self.current = current
     }
 
@@ -74,15 +73,20 @@ struct MonitorDirective: Directive {
         }
         var result = DirectiveResult(outputs: [])
         result.facts.recordFile(current, fingerprint: loaded.fingerprint.content)
-        let report = try DriftReport.compare(
-            reference: referenceView.frame, current: loaded.frame, features: features,
-            psiThreshold: thresholds.psi, ksPValueThreshold: thresholds.pValue, shareThreshold: thresholds.share)
+        let report: DriftReport
+        do {
+            report = try DriftReport.compare(
+                reference: referenceView.frame, current: loaded.frame, features: features, policy: policy)
+        } catch {
+            let aboutTest = error.message.hasPrefix("test `")
+            throw DirectiveError(error.message, key: aboutTest ? (policy.tests.isEmpty ? "test" : "tests") : nil)
+        }
         result.facts.drifts.append(
             DriftVerdict(
                 current: current, reference: referenceName, drifted: report.datasetDrifted,
                 driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature),
                 features: report.features.map(DriftStatisticsRecord.init)))
-        var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, thresholds: thresholds)
+        var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, policy: policy)
         if let trained, let target, loaded.frame.column(named: target) != nil {
             let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)
             let evaluation = try ModelEvaluation.measure(trained, on: view, threshold: 0.5)

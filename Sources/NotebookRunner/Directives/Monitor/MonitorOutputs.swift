@@ -4,41 +4,60 @@ import Reports
 
 /// Report outputs for `monitor`.
 enum MonitorOutputs {
-    static func render(
-        _ report: DriftReport, reference: String, current: String, rows: Int,
-        thresholds: (psi: Double, pValue: Double, share: Double)
-    ) -> [ReportOutput] {
+    static func render(_ report: DriftReport, reference: String, current: String, rows: Int, policy: DriftPolicy) -> [ReportOutput] {
         let drifted = report.features.filter(\.drifted).count
         let verdict = report.datasetDrifted
             ? "Drift detected: \(drifted) of \(report.features.count) features drifted"
             : "No dataset drift: \(drifted) of \(report.features.count) features drifted"
-        let table = Table(
+        var highlighted = Set<CellPosition>()
+        let columns = [
+            TableColumn("feature"), TableColumn("type"), TableColumn("test"), TableColumn("statistic", alignment: .right),
+            TableColumn("p-value", alignment: .right), TableColumn("effect size", alignment: .right),
+            TableColumn("threshold", alignment: .right), TableColumn("PSI", alignment: .right), TableColumn("drifted"),
+        ]
+        let rowsOut: [[TableCell]] = report.features.enumerated().map { index, feature in
+            let measurement = feature.measurement
+            if feature.drifted {
+                // The feature's name and its verdict stand out; the numbers stay plain.
+                highlighted.insert(CellPosition(row: index, column: 0))
+                highlighted.insert(CellPosition(row: index, column: columns.count - 1))
+            }
+            return [
+                .text(feature.feature), .text(feature.type.rawValue), .text(measurement.test.displayName),
+                number(measurement.statistic), measurement.pValue.map { .text(NumberFormat.pValue($0)) } ?? .missing,
+                measurement.effectSize.map(number) ?? .missing,
+                .text((measurement.test.givesPValue ? "p < " : "≥ ") + NumberFormat.compact(measurement.threshold)),
+                number(feature.psi), .text(feature.drifted ? "yes" : "no"),
+            ]
+        }
+        var table = Table(
             title: "Drift of `\(current)` (\(NumberFormat.integer(rows)) rows) against `\(reference)`",
-            columns: [
-                TableColumn("feature"), TableColumn("type"), TableColumn("PSI", alignment: .right),
-                TableColumn("KS", alignment: .right), TableColumn("KS p-value", alignment: .right), TableColumn("drifted"),
-            ],
-            rows: report.features.map { feature in
-                [
-                    .text(feature.feature), .text(feature.type.rawValue), .number(feature.psi, decimals: 4),
-                    feature.ks.map { .number($0, decimals: 4) } ?? .missing,
-                    feature.ksPValue.map { .text(NumberFormat.pValue($0)) } ?? .missing,
-                    .text(feature.drifted ? "yes" : "no"),
-                ]
-            })
+            columns: columns, rows: rowsOut)
+        table.highlightedCells = highlighted
         let chart = Chart(
             title: "Population stability index per feature",
-            kind: .bars(report.features.map { Bar(label: $0.feature, value: $0.psi) }), xLabel: "PSI", yLabel: nil)
-        let rule = "A feature drifts when PSI ≥ \(NumberFormat.compact(thresholds.psi)), or, for numeric features, when the KS test gives p < \(NumberFormat.compact(thresholds.pValue)) with a KS statistic ≥ 0.1; the dataset drifts when at least \(NumberFormat.percent(thresholds.share, decimals: 0)) of its features drift."
+            kind: .bars(report.features.map { Bar(label: $0.feature, value: $0.psi.isFinite ? $0.psi : 0) }),
+            xLabel: "PSI", yLabel: nil)
         var outputs: [ReportOutput] = [
             .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0))).")),
-            .table(table), .chart(chart), .text(rule),
+            .table(table), .chart(chart), .text(rule(policy)),
         ]
         if let findings = findings(report) { outputs.append(.table(findings)) }
         return outputs
     }
 
-    /// Changes the drift rule does not count: a missing share that moved (two-proportion
+    private static func number(_ value: Double) -> TableCell {
+        value.isFinite ? .number(value, decimals: 4) : .missing
+    }
+
+    private static func rule(_ policy: DriftPolicy) -> String {
+        let choice = policy.test.map { "Every feature is tested with \($0.displayName)" }
+            ?? "Each feature's test follows Evidently's rule: with at most 1,000 reference values, K–S for a numeric feature with more than 5 distinct values, else chi-square (more than 2 values) or the z-test; with more, the Wasserstein distance normed by the reference's standard deviation, else Jensen–Shannon"
+        let named = policy.tests.isEmpty ? "" : " (\(policy.tests.keys.sorted().map { "`\($0)`: \(policy.tests[$0]?.displayName ?? "")" }.joined(separator: ", ")) as asked)"
+        return choice + named + ". A test with a p-value flags drift below its threshold, a distance at or above it; PSI (reference-quantile bins, a bin per point mass and one for missing values) is shown beside every test. The dataset drifts when at least \(NumberFormat.percent(policy.shareThreshold, decimals: 0)) of its features drift."
+    }
+
+    /// Changes the drift tests do not count: a missing share that moved (two-proportion
     /// z-test) and categories never seen in the reference.
     private static func findings(_ report: DriftReport) -> Table? {
         var rows: [[TableCell]] = []

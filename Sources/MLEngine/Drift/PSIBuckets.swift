@@ -1,0 +1,61 @@
+/// The buckets of ``DriftStatistics/psi(reference:current:bins:)``: reference-quantile
+/// cuts, plus a bucket per point mass of the reference.
+struct PSIBuckets {
+    /// Interior cut points of the values that are not point masses, ascending.
+    private(set) var cuts: [Double] = []
+    /// Values holding at least `1/bins` of the reference, ascending.
+    private(set) var masses: [Double] = []
+
+    init(reference sorted: [Double], bins: Int) {
+        var rest = [Double]()
+        rest.reserveCapacity(sorted.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+            if (end - start) * bins >= sorted.count {
+                masses.append(sorted[start])
+            } else {
+                rest.append(contentsOf: sorted[start..<end])
+            }
+            start = end
+        }
+        let bucketCount = max(bins - masses.count, 1)
+        guard bucketCount > 1 else { return }
+        for index in 1..<bucketCount {
+            guard let cut = Quantiles.linear(rest, Double(index) / Double(bucketCount)) else { continue }
+            if cuts.last.map({ cut > $0 }) ?? true { cuts.append(cut) }
+        }
+    }
+
+    /// The number of buckets: the quantile buckets, then one per point mass.
+    var count: Int { cuts.count + 1 + masses.count }
+
+    /// How many of `values` (no `nan`) fall in each bucket.
+    func counts(_ values: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: count)
+        for value in values { counts[bucket(of: value)] += 1 }
+        return counts
+    }
+
+    private func bucket(of value: Double) -> Int {
+        if !masses.isEmpty, let mass = Self.index(of: value, in: masses) { return cuts.count + 1 + mass }
+        var low = 0
+        var high = cuts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cuts[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func index(of value: Double, in sorted: [Double]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
+    }
+}
