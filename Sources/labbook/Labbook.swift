@@ -24,6 +24,6 @@ struct Labbook: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self,
-            ShowCommand.self, CompareCommand.self, ModelsCommand.self, PackageCommand.self, HealthCommand.self,
+            ShowCommand.self, CompareCommand.self, ModelsCommand.self, PackageCommand.self, HealthCommand.self, MonitorCommand.self,
         ])
 }

@@ -5,6 +5,7 @@ import Foundation
 /// ```
 /// ROOT/NAME/1/model.json
 /// ROOT/NAME/1/manifest.json
+/// ROOT/NAME/1/reference.lbf, reference.json   (the training data, when given)
 /// ROOT/NAME/2/…
 /// ROOT/NAME/aliases/production     (a version number, then the alias's moves as JSON lines)
 /// ```
@@ -22,9 +23,12 @@ public struct ModelRegistry: Sendable {
         self.root = root
     }
 
-    /// Stores `model` as the next version of `draft.name` and returns its manifest.
+    /// Stores `model` as the next version of `draft.name` and returns its manifest; with
+    /// `reference`, the training data goes into the bundle too (``reference(name:version:)``).
     /// - Throws: ``RegistryError`` for an invalid name or when the files cannot be written.
-    public func register(_ model: TrainedModel, manifest draft: ModelManifestDraft) throws(RegistryError) -> ModelManifest {
+    public func register(
+        _ model: TrainedModel, manifest draft: ModelManifestDraft, reference: ReferenceData? = nil
+    ) throws(RegistryError) -> ModelManifest {
         try Self.validate(draft.name, what: "model name")
         let modelDirectory = directory(of: draft.name)
         let modelJSON = try Self.encode(model, what: "model")
@@ -33,6 +37,7 @@ public struct ModelRegistry: Sendable {
         try Self.createDirectory(temporary)
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         try Self.write(modelJSON, to: temporary + "/" + Self.modelFile)
+        if let reference { try Self.writeReference(reference, into: temporary) }
         var version = (try versions(of: draft.name).last ?? 0) + 1
         for _ in 0..<1000 {
             let manifest = ModelManifest(

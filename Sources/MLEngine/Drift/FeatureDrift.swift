@@ -15,11 +15,14 @@ public struct FeatureDrift: Sendable, Equatable {
     public var missing: MissingShareChange?
     /// Categories the reference never had (categorical features), with their share of current rows.
     public var unseen: [UnseenCategory]
+    /// Both distributions side by side, for drifted features.
+    public var distribution: DriftDistribution?
 
     /// Creates a feature result.
     public init(
         feature: String, type: ColumnType, measurement: DriftMeasurement, psi: Double,
-        referenceCount: Int = 0, currentCount: Int = 0, missing: MissingShareChange? = nil, unseen: [UnseenCategory] = []
+        referenceCount: Int = 0, currentCount: Int = 0, missing: MissingShareChange? = nil, unseen: [UnseenCategory] = [],
+        distribution: DriftDistribution? = nil
     ) {
         self.feature = feature
         self.type = type
@@ -29,6 +32,7 @@ public struct FeatureDrift: Sendable, Equatable {
         self.currentCount = currentCount
         self.missing = missing
         self.unseen = unseen
+        self.distribution = distribution
     }
 
     /// Whether the feature drifted under its test.

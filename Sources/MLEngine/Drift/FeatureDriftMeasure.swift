@@ -47,7 +47,8 @@ enum FeatureDriftMeasure {
             referenceCount: reference.values.count, currentCount: current.values.count,
             missing: DriftFindings.missingShare(
                 referenceMissing: reference.missing, referenceCount: reference.count,
-                currentMissing: current.missing, currentCount: current.count, pValueThreshold: policy.findingsPValue))
+                currentMissing: current.missing, currentCount: current.count, pValueThreshold: policy.findingsPValue),
+            distribution: measurement.drifted ? DriftDistribution.numeric(reference: reference, current: current) : nil)
     }
 
     private static func categorical(_ old: CategoricalColumn, _ new: CategoricalColumn, policy: DriftPolicy) -> FeatureDrift {
@@ -79,7 +80,8 @@ enum FeatureDriftMeasure {
                 referenceMissing: counts.referenceMissing, referenceCount: old.codes.count,
                 currentMissing: counts.currentMissing, currentCount: new.codes.count,
                 pValueThreshold: policy.findingsPValue),
-            unseen: DriftFindings.unseenCategories(reference: old, current: new))
+            unseen: DriftFindings.unseenCategories(reference: old, current: new),
+            distribution: measurement.drifted ? DriftDistribution.categorical(old, new) : nil)
     }
 
     private static func frequencyTest(_ test: DriftTest, _ counts: AlignedCounts, threshold: Double) -> DriftMeasurement {

@@ -62,7 +62,9 @@ struct DeployDirective: Directive {
             dataFingerprint: dataset?.fingerprint.content ?? "", metrics: metrics,
             inputs: FeatureProfile.profiles(of: try context.dataset(entry.trainedOn).frame, schema: entry.model.encoder.schema))
         let registry = context.registry
-        let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, in: registry)
+        let training = try context.dataset(entry.trainedOn)
+        let reference = ReferenceData(frame: training.frame, options: training.dataset.options)
+        let (manifest, reused) = try Self.registerUnlessUnchanged(entry.model, draft: draft, reference: reference, in: registry)
 
         let (loaded, _) = try registry.load(name: registeredName, version: manifest.version)
         let checkFrame = try context.dataset(entry.trainedOn).frame
@@ -100,7 +102,7 @@ struct DeployDirective: Directive {
                 ("model", .text("\(model) (\(entry.model.kind.rawValue))")),
                 ("version", .integer(manifest.version)),
                 ("alias", .text(alias.map { moved ? "\($0) → version \(manifest.version)" : "\($0) (not moved)" } ?? "none")),
-                ("bundle", .text(folder + "{model.json, manifest.json}")),
+                ("bundle", .text(folder + "{model.json, manifest.json, reference.lbf, reference.json}")),
                 ("data fingerprint", .text(manifest.dataFingerprint)),
                 ("features", .integer(manifest.featureSchema.features.count)),
                 ("engine version", .text(manifest.engineVersion)),
@@ -112,12 +114,12 @@ struct DeployDirective: Directive {
     /// Registers `model` as a new version, unless the latest version holds the identical model
     /// trained on the same data: then that version is reused (a version is never overwritten).
     static func registerUnlessUnchanged(
-        _ model: TrainedModel, draft: ModelManifestDraft, in registry: ModelRegistry
+        _ model: TrainedModel, draft: ModelManifestDraft, reference: ReferenceData? = nil, in registry: ModelRegistry
     ) throws -> (ModelManifest, reused: Bool) {
         if let latest = try registry.versions(of: draft.name).last {
             let (existing, manifest) = try registry.load(name: draft.name, version: latest)
             if existing == model, manifest.dataFingerprint == draft.dataFingerprint { return (manifest, true) }
         }
-        return (try registry.register(model, manifest: draft), false)
+        return (try registry.register(model, manifest: draft, reference: reference), false)
     }
 }

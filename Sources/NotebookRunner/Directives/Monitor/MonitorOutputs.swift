@@ -42,6 +42,7 @@ enum MonitorOutputs {
             .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0))).")),
             .table(table), .chart(chart), .text(rule(policy)),
         ]
+        outputs += MonitorCharts.render(report)
         if let findings = findings(report) { outputs.append(.table(findings)) }
         return outputs
     }
