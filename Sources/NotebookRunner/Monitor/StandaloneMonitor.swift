@@ -1,5 +1,5 @@
 import Foundation
-import MLEngine
+public import MLEngine
 import Reports
 
 /// `labbook monitor NAME@ALIAS --current FILE`: the `monitor` directive without a notebook.
