@@ -82,4 +82,16 @@ import Testing
         #expect(failure.contains("notebook.md:9:1: error:") || failure.contains(":9:"), "\(failure)")
         #expect(failure.contains("test `ks` needs a numeric feature, but `city` is categorical"), "\(failure)")
     }
+
+    @Test func onDriftFailExitsFourAndStillWritesTheReport() throws {
+        let sandbox = try sandbox()
+        try sandbox.write(notebook("on_drift: fail"), to: "notebook.md")
+        let outcome = sandbox.run()
+        #expect(outcome.exitCode == 4)
+        let failure = outcome.steps.compactMap(\.failure).first.map(\.description) ?? ""
+        #expect(failure.contains("notebook.md:9:11: error: data drift: `data/current.csv` drifted from `homes` (`size`)"), "\(failure)")
+        #expect(try sandbox.read("reports/notebook.md").contains("Drift detected"))
+        try sandbox.write(notebook("on_drift: report"), to: "notebook.md")
+        #expect(sandbox.run().exitCode == 0)
+    }
 }

@@ -31,31 +31,22 @@ struct PSIBuckets {
     /// The number of buckets: the quantile buckets, then one per point mass.
     var count: Int { cuts.count + 1 + masses.count }
 
-    /// How many of `values` (no `nan`) fall in each bucket.
+    /// How many of `values` (ascending, no `nan`) fall in each bucket: one walk beside the
+    /// cuts and the point masses, no search per value.
     func counts(_ values: [Double]) -> [Int] {
         var counts = [Int](repeating: 0, count: count)
-        for value in values { counts[bucket(of: value)] += 1 }
+        var cut = 0
+        var mass = 0
+        let massBase = cuts.count + 1
+        for value in values {
+            while mass < masses.count && masses[mass] < value { mass += 1 }
+            if mass < masses.count && masses[mass] == value {
+                counts[massBase + mass] += 1
+                continue
+            }
+            while cut < cuts.count && cuts[cut] < value { cut += 1 }
+            counts[cut] += 1
+        }
         return counts
-    }
-
-    private func bucket(of value: Double) -> Int {
-        if !masses.isEmpty, let mass = Self.index(of: value, in: masses) { return cuts.count + 1 + mass }
-        var low = 0
-        var high = cuts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if cuts[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    private static func index(of value: Double, in sorted: [Double]) -> Int? {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value ? low : nil
     }
 }

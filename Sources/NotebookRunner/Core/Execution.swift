@@ -74,8 +74,8 @@ struct Execution {
                 result.outputs = failure.result.outputs
                 result.facts = failure.result.facts
                 result.message = failure.description
-                result.failure = execution.diagnostic(failure.description, key: "expect", step: step)
-                if execution.exitCode == 0 { execution.exitCode = 3 }
+                result.failure = execution.diagnostic(failure.description, key: failure.key, step: step)
+                if execution.exitCode == 0 { execution.exitCode = failure.exitCode }
             } catch {
                 let failure = error as? DirectiveError
                 result.status = .failed

@@ -140,9 +140,15 @@ struct EvaluateDirective: Directive {
     }
 }
 
-/// An `expect` threshold that was not met: the outputs are still shown and the metrics recorded.
+/// An `expect` threshold that was not met (or a deploy gate, or drift with `on_drift: fail`):
+/// the outputs are still shown and the facts recorded; the run exits with `exitCode`.
 struct ExpectationFailure: Error, Sendable, CustomStringConvertible {
     var message: String
     var result: DirectiveResult
-    var description: String { "expectation not met: " + message }
+    /// 3 for expectations and gates, 4 for drift.
+    var exitCode: Int32 = 3
+    /// The key the failure points at.
+    var key = "expect"
+    var prefix = "expectation not met: "
+    var description: String { prefix + message }
 }

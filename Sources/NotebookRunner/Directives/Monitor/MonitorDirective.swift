@@ -13,13 +13,15 @@ import Reports
 /// ```
 struct MonitorDirective: Directive {
     static let kind = "monitor"
-    static let keys = ["model", "reference", "current", "features"] + MonitorPolicy.keys
+    static let keys = ["model", "reference", "current", "features", "on_drift"] + MonitorPolicy.keys
 
     var model: String?
     var reference: String?
     var current: String
     var features: [String]?
     var policy: DriftPolicy
+    /// `on_drift: fail`: a drifted dataset fails the run with exit code 4.
+    var failOnDrift = false
 
     var label: String? { current }
     var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
@@ -29,6 +31,7 @@ struct MonitorDirective: Directive {
     init?(spec: SpecReader, plan: PlanContext) {
         let (policy, mentioned) = MonitorPolicy.read(spec)
         self.policy = policy
+        failOnDrift = spec.choice("on_drift", among: ["report", "fail"]) == "fail"
         let featureList = spec.stringList("features")
         features = featureList?.map(\.value)
         model = spec.string("model")
@@ -93,6 +96,12 @@ struct MonitorDirective: Directive {
             outputs += EvaluationOutputs.render([evaluation], metrics: EvaluateDirective.scalarMetrics, reportTimings: false)
         }
         result.outputs = outputs
+        if failOnDrift, report.datasetDrifted {
+            let names = report.features.filter(\.drifted).map { "`\($0.feature)`" }.joined(separator: ", ")
+            throw ExpectationFailure(
+                message: "`\(current)` drifted from `\(referenceName)` (\(names))", result: result, exitCode: 4,
+                key: "on_drift", prefix: "data drift: ")
+        }
         return result
     }
 
