@@ -13,7 +13,7 @@ import Reports
 /// ```
 struct MonitorDirective: Directive {
     static let kind = "monitor"
-    static let keys = ["model", "reference", "current", "features", "on_drift"] + MonitorPolicy.keys
+    static let keys = ["model", "reference", "current", "features", "on_drift", "holdout", "margin"] + MonitorPolicy.keys
 
     var model: String?
     var reference: String?
@@ -22,6 +22,8 @@ struct MonitorDirective: Directive {
     var policy: DriftPolicy
     /// `on_drift: fail`: a drifted dataset fails the run with exit code 4.
     var failOnDrift = false
+    /// `on_drift: retrain`: a drifted dataset retrains the deployment, which may move its alias.
+    var retrain: MonitorRetrain?
 
     var label: String? { current }
     var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
@@ -31,13 +33,32 @@ struct MonitorDirective: Directive {
     init?(spec: SpecReader, plan: PlanContext) {
         let (policy, mentioned) = MonitorPolicy.read(spec)
         self.policy = policy
-        failOnDrift = spec.choice("on_drift", among: ["report", "fail"]) == "fail"
+        let onDrift = spec.choice("on_drift", among: ["report", "fail", "retrain"])
+        failOnDrift = onDrift == "fail"
+        if onDrift == "retrain" {
+            retrain = MonitorRetrain(
+                holdout: spec.double("holdout", range: 0.05...0.95) ?? 0.3, margin: spec.double("margin", range: -1...1) ?? 0)
+        } else {
+            for key in ["holdout", "margin"] where spec.has(key) {
+                spec.error("`\(key)` applies only with `on_drift: retrain`", at: spec.location(of: key))
+            }
+        }
         let featureList = spec.stringList("features")
         features = featureList?.map(\.value)
         model = spec.string("model")
         reference = spec.string("reference")
         var valid = true
-        if let model, plan.resolveModelOrDeployment(model, at: spec.location(of: "model"), spec: spec) == nil { valid = false }
+        if let model {
+            let entity = plan.resolveModelOrDeployment(model, at: spec.location(of: "model"), spec: spec)
+            if entity == nil { valid = false }
+            if retrain != nil, entity == .model {
+                spec.error("`on_drift: retrain` needs `model` to name a deployment (what a `deploy` defines)", at: spec.location(of: "model"))
+                valid = false
+            }
+        } else if retrain != nil {
+            spec.error("`on_drift: retrain` needs a `model` that names a deployment", at: spec.location(of: "on_drift"))
+            valid = false
+        }
         if let reference, plan.resolveDataset(reference, at: spec.location(of: "reference"), spec: spec) == nil { valid = false }
         if model == nil, reference == nil {
             spec.error("`monitor` needs a `model` (its training data is the reference) or a `reference` dataset", at: spec.location)
@@ -94,6 +115,13 @@ struct MonitorDirective: Directive {
             let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)
             let evaluation = try ModelEvaluation.measure(trained, on: view, threshold: 0.5)
             outputs += EvaluationOutputs.render([evaluation], metrics: EvaluateDirective.scalarMetrics, reportTimings: false)
+        }
+        if let retrain, report.datasetDrifted, let model {
+            let decision = try retrain.run(
+                deploymentName: model, reference: referenceView, current: loaded.frame,
+                currentFingerprint: loaded.fingerprint.content, context: context)
+            outputs += decision.outputs
+            if let registration = decision.registration { result.facts.registrations.append(registration) }
         }
         result.outputs = outputs
         if failOnDrift, report.datasetDrifted {
