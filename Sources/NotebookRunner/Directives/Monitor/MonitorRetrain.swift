@@ -49,7 +49,8 @@ struct MonitorRetrain: Sendable {
             combined = try reference.frame.appending(aligned.rows(at: trainRows))
             challenger = try TrainedModel.train(
                 kind: champion.kind, parameters: champion.parameters, frame: combined, features: champion.features,
-                target: champion.target, positive: champion.positiveLabel, seed: context.run.seed)
+                target: champion.target, positive: champion.positiveLabel, task: champion.task == .regression ? .regression : .classification,
+                preprocessing: champion.encoder.preprocessing, seed: context.run.seed)
         } catch let error as DataError {
             throw DirectiveError("cannot retrain on the reference plus current rows", key: "on_drift", cause: error.message)
         } catch let error as ModelError {
