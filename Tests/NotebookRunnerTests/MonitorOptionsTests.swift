@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MLEngine
 @testable import NotebookRunner
 
 /// `monitor` reads its current data the way the reference was loaded.
@@ -94,5 +95,62 @@ import Testing
         #expect(try sandbox.read("reports/notebook.md").contains("Drift detected"))
         try sandbox.write(notebook("on_drift: report"), to: "notebook.md")
         #expect(sandbox.run().exitCode == 0)
+    }
+}
+
+/// `on_drift: retrain`: the champion's recipe trained again, compared on held-out current rows.
+@Suite struct MonitorRetrainTests {
+    /// Reference: `y` follows `a`. Current: `a` shifted (drift) and `y` follows `b`, so only a
+    /// model that saw current rows ranks them well.
+    static func data(rows: Int, current: Bool) -> String {
+        var lines = ["a,b,y"]
+        for row in 0..<rows {
+            let a = Double(row % 37) / 37 + (current ? 0.3 : 0)
+            let b = Double(row * 7 % 41) / 41
+            let label = current ? b > 0.5 : a > 0.5
+            lines.append("\(a),\(b),\(label ? "yes" : "no")")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let notebook = String.notebook(
+        "---", "seed: 5", "---",
+        "```load", "name: d", "from: data/reference.csv", "target: y", "positive: \"yes\"", "```",
+        "```train", "name: m", "data: d", "model: logistic_regression", "```",
+        "```deploy", "model: m", "as: svc", "alias: production", "```",
+        "```monitor", "model: svc", "current: data/current.csv", "on_drift: retrain", "```")
+
+    @Test func theChallengerReplacesTheChampionAndARerunReusesBothVersions() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(Self.data(rows: 600, current: false), to: "data/reference.csv")
+        try sandbox.write(Self.data(rows: 600, current: true), to: "data/current.csv")
+        try sandbox.write(Self.notebook, to: "notebook.md")
+        let first = sandbox.run()
+        #expect(first.exitCode == 0, "\(first.steps.map { $0.message ?? "" })")
+        let report = try sandbox.read("reports/notebook.md")
+        #expect(report.contains("The challenger wins"), "\(report)")
+        #expect(report.contains("`production` now serves version 2 (retrained)"))
+        let registry = ModelRegistry(root: sandbox.root + "/.labbook/registry")
+        #expect(try registry.versions(of: "svc") == [1, 2])
+        #expect(try registry.aliases(of: "svc")["production"] == 2)
+        #expect(try registry.reference(name: "svc", version: 2)?.frame.rowCount == 600 + 420)
+
+        // Executed again from scratch against the same registry: same versions, same report.
+        var options = RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/reports")
+        options.useCache = false
+        let second = Runner.run(options)
+        #expect(second.exitCode == 0)
+        #expect(try registry.versions(of: "svc") == [1, 2])
+        #expect(try sandbox.read("reports/notebook.md") == report)
+    }
+
+    @Test func retrainNeedsADeployment() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(Self.data(rows: 60, current: false), to: "data/reference.csv")
+        try sandbox.write(Self.data(rows: 60, current: true), to: "data/current.csv")
+        try sandbox.write(Self.notebook.replacingOccurrences(of: "model: svc", with: "model: m"), to: "nb.md")
+        let outcome = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.diagnostics.contains { $0.message.contains("`on_drift: retrain` needs `model` to name a deployment") })
     }
 }

@@ -111,14 +111,18 @@ struct DeployDirective: Directive {
         ]
     }
 
-    /// Registers `model` as a new version, unless the latest version holds the identical model
-    /// trained on the same data: then that version is reused (a version is never overwritten).
+    /// Registers `model` as a new version, unless one of the last ten versions holds the identical
+    /// model trained on the same data: then that version is reused (a version is never overwritten).
     static func registerUnlessUnchanged(
         _ model: TrainedModel, draft: ModelManifestDraft, reference: ReferenceData? = nil, in registry: ModelRegistry
     ) throws -> (ModelManifest, reused: Bool) {
-        if let latest = try registry.versions(of: draft.name).last {
-            let (existing, manifest) = try registry.load(name: draft.name, version: latest)
-            if existing == model, manifest.dataFingerprint == draft.dataFingerprint { return (manifest, true) }
+        // The last few versions, newest first: a notebook that deploys and then retrains on
+        // drift alternates between two versions, and a rerun must find both.
+        for version in try registry.versions(of: draft.name).reversed().prefix(10) {
+            let candidate = try registry.manifest(name: draft.name, version: version)
+            guard candidate.dataFingerprint == draft.dataFingerprint, candidate.modelKind == model.kind else { continue }
+            let (existing, manifest) = try registry.load(name: draft.name, version: version)
+            if existing == model { return (manifest, true) }
         }
         return (try registry.register(model, manifest: draft, reference: reference), false)
     }

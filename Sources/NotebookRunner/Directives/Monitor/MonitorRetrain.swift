@@ -88,8 +88,8 @@ struct MonitorRetrain: Sendable {
             title: "Retrained `\(deploymentName)` on `\(reference.reference)` + \(NumberFormat.integer(trainRows.count)) current rows; compared on \(NumberFormat.integer(testRows.count)) held-out current rows",
             columns: [TableColumn("model"), TableColumn("trained on"), TableColumn(metric, alignment: .right)],
             rows: [
-                [.text("champion (version \(deployment.manifest.version))"), .text("`\(reference.reference)`"), .number(championScore, decimals: 4)],
-                [.text("challenger"), .text("`\(reference.reference)` + current rows"), .number(challengerScore, decimals: 4)],
+                [.text("champion (version \(deployment.manifest.version))"), .text(reference.reference), .number(championScore, decimals: 4)],
+                [.text("challenger"), .text("\(reference.reference) + current rows"), .number(challengerScore, decimals: 4)],
             ])
         let verdict = wins
             ? "The challenger wins (\(metric) \(NumberFormat.fixed(challengerScore, decimals: 4)) ≥ \(NumberFormat.fixed(championScore, decimals: 4)) + \(NumberFormat.compact(margin))): `\(alias)` now serves \(serving)."
