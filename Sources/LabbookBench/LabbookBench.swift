@@ -6,13 +6,22 @@ import Darwin
 import Foundation
 
 /// `LabbookBench csv FILE... [--repeats N] [--json F]`: times ``CSVReader`` loads;
-/// `LabbookBench models|scaling …`: times the engine's models (see ``ModelBenchArguments``).
+/// `LabbookBench models|scaling …`: times the engine's models (see ``ModelBenchArguments``);
+/// `LabbookBench formats …`: JSON against the binary model format (``ModelFormatBenchmark``).
 ///
 /// Thin entry point: the measuring lives in ``CSVBenchmark``. Exit codes: 0 success,
 /// 1 a file failed to load, 2 bad arguments.
 @main
 struct LabbookBench {
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "formats" {
+            do {
+                try ModelFormatBenchmark.run(Array(CommandLine.arguments.dropFirst()))
+            } catch {
+                fail("LabbookBench: \(error)", code: 1)
+            }
+            return
+        }
         if let first = CommandLine.arguments.dropFirst().first, first == "models" || first == "scaling" {
             runModels(Array(CommandLine.arguments.dropFirst()))
             return
