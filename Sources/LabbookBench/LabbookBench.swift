@@ -7,7 +7,8 @@ import Foundation
 
 /// `LabbookBench csv FILE... [--repeats N] [--json F]`: times ``CSVReader`` loads;
 /// `LabbookBench models|scaling …`: times the engine's models (see ``ModelBenchArguments``);
-/// `LabbookBench drift …`: times drift detection (see ``DriftBenchmark``).
+/// `LabbookBench drift …`: times drift detection (see ``DriftBenchmark``);
+/// `LabbookBench formats …`: JSON against the binary model format (``ModelFormatBenchmark``).
 ///
 /// Thin entry point: the measuring lives in ``CSVBenchmark``. Exit codes: 0 success,
 /// 1 a file failed to load, 2 bad arguments.
@@ -16,6 +17,14 @@ struct LabbookBench {
     static func main() {
         if CommandLine.arguments.dropFirst().first == "drift" {
             DriftBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+            return
+        }
+        if CommandLine.arguments.dropFirst().first == "formats" {
+            do {
+                try ModelFormatBenchmark.run(Array(CommandLine.arguments.dropFirst()))
+            } catch {
+                fail("LabbookBench: \(error)", code: 1)
+            }
             return
         }
         if let first = CommandLine.arguments.dropFirst().first, first == "models" || first == "scaling" {

@@ -22,8 +22,8 @@ public struct RunOptions: Sendable {
     public var directiveTimeout: Double?
     /// The longest the whole run may take, in seconds (`--run-timeout`); `nil` for no limit.
     public var runTimeout: Double?
-    /// Reuse cached directive results whose key is unchanged (`--no-cache` sets it to `false`;
-    /// results are still written to the cache).
+    /// Reuse cached directive results whose key is unchanged, and store new ones (`--no-cache`
+    /// sets it to `false`: everything executes and the cache is neither read nor written).
     public var useCache: Bool = true
     /// The run store (SQLite); defaults to `labbook.sqlite` in the state folder.
     public var storePath: String?

@@ -51,6 +51,7 @@ public enum Runner {
             reportTimings: options.reportTimings, allowedReads: options.allowedReads)
 
         let cache = makeCache(plan: plan, context: context, options: options, state: state)
+        context.knownFingerprints = cache.knownFingerprints
         var recorder = RunRecorder.begin(plan: plan, context: context, options: options, state: state)
         context.runID = recorder.store == nil ? nil : recorder.record.id
         let execution = Execution.perform(

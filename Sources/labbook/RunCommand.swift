@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
 
             Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`).
 
-            Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything (and refreshes the cache). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
+            Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything and writes nothing to the cache (entries, objects and fingerprint memos stay as they were). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
             --params reads a YAML mapping of parameter names to values, checked like -p; -p wins when both set a name. --timeout fails a directive that runs longer than SECONDS ("timed out after 60 s") and skips what depends on it; --run-timeout also skips everything after the run's limit is reached. Either way the report is written and the exit code is 1.
 
@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    @Flag(name: .long, help: "Execute every directive instead of reusing cached results (the cache is still refreshed).")
+    @Flag(name: .long, help: "Execute every directive instead of reusing cached results, and write nothing to the cache.")
     var noCache = false
 
     @Option(name: .long, help: ArgumentHelp("The run store (default: labbook.sqlite in the state folder).", valueName: "path"))

@@ -90,12 +90,29 @@ import Testing
         #expect(try reports(sandbox) == cached)
     }
 
-    @Test func noCacheExecutesEverythingAndStillWritesTheCache() throws {
+    @Test func noCacheExecutesEverythingAndWritesNothingToTheCache() throws {
         let sandbox = try makeSandbox()
+        let cache = sandbox.root + "/.labbook/cache"
         let outcome = sandbox.run(useCache: false)
         #expect(Self.steps(outcome, .ran) == Self.all)
+        #expect(Self.files(in: cache).isEmpty)
         #expect(Self.steps(sandbox.run(useCache: false), .ran) == Self.all)
+        #expect(Self.steps(sandbox.run(useCache: true), .ran) == Self.all, "--no-cache stored nothing")
+        let before = Self.files(in: cache)
+        #expect(!before.isEmpty)
+        let fresh = try reports(sandbox)
+        #expect(Self.steps(sandbox.run(useCache: false), .ran) == Self.all)
+        #expect(Self.files(in: cache) == before, "--no-cache left the cache exactly as it was")
+        #expect(try reports(sandbox) == fresh)
         #expect(Self.steps(sandbox.run(useCache: true), .cached) == Self.all)
+    }
+
+    /// Every file under `folder` (relative path and bytes), sorted.
+    static func files(in folder: String) -> [String: Data] {
+        let paths = FileManager.default.enumerator(atPath: folder)?.allObjects.compactMap { $0 as? String } ?? []
+        var files: [String: Data] = [:]
+        for path in paths { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        return files.filter { !$0.key.isEmpty }
     }
 
     @Test func damagedObjectsMeanARerunNotACrash() throws {

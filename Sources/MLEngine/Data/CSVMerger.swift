@@ -21,12 +21,19 @@ final class CSVMerger: @unchecked Sendable {
     /// Per column, whether it is categorical so far (read by the pipeline as a hint).
     private(set) var categorical: [Bool]
     private var hasher = SHA256()
+    /// The content hash the caller already knows; the bytes are then not hashed.
+    private let knownDigest: String?
 
-    /// `prefix` holds the bytes before the data (the header), to start the hash with.
-    init(settings: CSVSettings, source: CSVSource, prefix: UnsafeBufferPointer<UInt8>, dataStart: CSVPosition, expectedRows: Int) {
+    /// `prefix` holds the bytes before the data (the header), to start the hash with;
+    /// `knownDigest`, when given, is returned by ``contentDigest()`` instead of a hash.
+    init(
+        settings: CSVSettings, source: CSVSource, prefix: UnsafeBufferPointer<UInt8>, dataStart: CSVPosition, expectedRows: Int,
+        knownDigest: String? = nil
+    ) {
         self.settings = settings
         self.source = source
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(prefix))
+        self.knownDigest = knownDigest
+        if knownDigest == nil { hasher.update(bufferPointer: UnsafeRawBufferPointer(prefix)) }
         expected = dataStart.offset
         nextLine = dataStart.line
         columns = settings.header.map { CSVMergedColumn(name: $0, expectedRows: expectedRows) }
@@ -36,7 +43,7 @@ final class CSVMerger: @unchecked Sendable {
     /// Merges the chunk parsed in `slot` (re-parsing it first if it did not start
     /// where the previous chunk ended). Throws the chunk's error, lines in the file.
     func merge(_ slot: CSVChunkSlot) throws(DataError) {
-        try slot.hashNominalRange(into: &hasher)
+        try slot.hashNominalRange(into: &hasher, update: knownDigest == nil)
         if slot.chunk.start.offset != expected {
             guard expected < slot.limit else {
                 // Already parsed with the previous chunk; what this parse saw is void.
@@ -70,7 +77,7 @@ final class CSVMerger: @unchecked Sendable {
 
     /// The SHA-256 of everything merged, as 64 lowercase hex digits.
     func contentDigest() -> String {
-        Digest.hex(hasher.finalize())
+        knownDigest ?? Digest.hex(hasher.finalize())
     }
 
     /// The finished frame: re-reads the text of rows merged as numbers in columns

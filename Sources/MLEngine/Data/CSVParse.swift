@@ -9,7 +9,10 @@ enum CSVParse {
     static let minimumChunk = 1 << 17
     static let maximumChunk = 1 << 21
 
-    static func run(source: CSVSource, options: CSVOptions, chunkCount requested: Int? = nil) throws(DataError) -> (DataFrame, String) {
+    /// `knownContentHex`, when given, is returned as the content hash and the bytes are not hashed.
+    static func run(
+        source: CSVSource, options: CSVOptions, chunkCount requested: Int? = nil, knownContentHex: String? = nil
+    ) throws(DataError) -> (DataFrame, String) {
         try check(options.delimiter)
         let (names, dataStart, sampleRows, headerWindow) = try CSVHeader.read(source, delimiter: options.delimiter)
         for name in options.columnTypes.keys.sorted() where !names.contains(name) {
@@ -27,7 +30,7 @@ enum CSVParse {
         let merger = CSVMerger(
             settings: settings, source: source,
             prefix: UnsafeBufferPointer(start: headerWindow.base, count: dataStart.offset), dataStart: dataStart,
-            expectedRows: expectedRows)
+            expectedRows: expectedRows, knownDigest: knownContentHex)
         let chunkBytes = tasks.map { $0.nominalEnd - $0.nominalStart }.max() ?? 0
         let pipeline = CSVPipeline(
             source: source, settings: settings, tasks: tasks, merger: merger,

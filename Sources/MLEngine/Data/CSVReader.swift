@@ -17,13 +17,19 @@
 /// is the physical line in the file (header = line 1). A file that changes while it
 /// is read gives an error, never a crash.
 public enum CSVReader {
-    /// Reads and parses the file at `path`.
-    /// - Parameter displayName: the name shown in errors (default: `path` as given).
-    public static func read(path: String, displayName: String? = nil, options: CSVOptions = .init()) throws(DataError) -> LoadedCSV {
+    /// Reads and parses the file at `path`, hashing its bytes (SHA-256) in the same pass.
+    /// - Parameters:
+    ///   - displayName: the name shown in errors (default: `path` as given).
+    ///   - knownContentHash: the file's SHA-256 as 64 hex digits, when the caller already
+    ///     knows it (e.g. memoised by size and modification time): the bytes are then not
+    ///     hashed, and ``LoadedCSV/fingerprint`` carries this hash as given.
+    public static func read(
+        path: String, displayName: String? = nil, options: CSVOptions = .init(), knownContentHash: String? = nil
+    ) throws(DataError) -> LoadedCSV {
         let name = displayName ?? path
         do {
             let file = try CSVFile.open(path: path)
-            let loaded = try parse(source: .file(file), options: options)
+            let loaded = try parse(source: .file(file), options: options, knownContentHex: knownContentHash)
             try file.checkUnchanged()
             return loaded
         } catch {
@@ -48,8 +54,11 @@ public enum CSVReader {
         try parse(source: .memory(buffer), options: options, chunkCount: chunkCount)
     }
 
-    private static func parse(source: CSVSource, options: CSVOptions, chunkCount: Int? = nil) throws(DataError) -> LoadedCSV {
-        let (frame, contentHex) = try CSVParse.run(source: source, options: options, chunkCount: chunkCount)
+    private static func parse(
+        source: CSVSource, options: CSVOptions, chunkCount: Int? = nil, knownContentHex: String? = nil
+    ) throws(DataError) -> LoadedCSV {
+        let (frame, contentHex) = try CSVParse.run(
+            source: source, options: options, chunkCount: chunkCount, knownContentHex: knownContentHex)
         return LoadedCSV(
             frame: frame, fingerprint: DatasetFingerprint(contentHex: contentHex, frame: frame), byteCount: source.count)
     }

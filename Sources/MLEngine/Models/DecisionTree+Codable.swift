@@ -59,7 +59,7 @@ extension DecisionTree {
     }
 
     /// A description of what is wrong with the node arrays, or `nil` when they form a valid tree.
-    private func structuralProblem() -> String? {
+    func structuralProblem() -> String? {
         let count = feature.count
         guard count > 0 else { return "a tree needs at least one node" }
         if case .multiclass(let classes) = task, classes < 2 { return "a multiclass tree needs at least 2 classes" }

@@ -5,8 +5,9 @@ import MLEngine
 /// Large values (report outputs, frames, split rows, models) are references to
 /// content-addressed objects (`objects/<sha256>`); small ones (the step's facts) are inline.
 struct CacheEntry: Codable, Sendable {
-    /// 2: facts and artifacts are stored generically (format 1 listed them by directive kind).
-    static let currentFormat = 2
+    /// 3: models are stored in the binary model format (format 2 stored their JSON; format 1
+    /// listed facts and artifacts by directive kind). Entries of other formats are misses.
+    static let currentFormat = 3
 
     var formatVersion: Int
     /// The directive's cache key (`sha256:…`).

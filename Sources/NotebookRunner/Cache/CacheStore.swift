@@ -42,6 +42,29 @@ struct CacheStore: Sendable {
         return hash
     }
 
+    /// Stores `frame` in its binary form, written in chunks straight to a temporary file that
+    /// is hashed as it is written and then renamed to its hash (so a large frame is never
+    /// encoded whole in memory); returns the hash.
+    @discardableResult
+    func put(_ frame: DataFrame) throws -> String {
+        try FileManager.default.createDirectory(atPath: objectsFolder, withIntermediateDirectories: true)
+        let temporary = objectsFolder + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let hash: String
+        do {
+            hash = try frame.writeBinary(toFile: temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw DirectiveError("cannot write \(temporary): \(error.message)")
+        }
+        let path = objectsFolder + "/" + hash
+        if rename(temporary, path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw DirectiveError("cannot write \(path): \(String(cString: strerror(code)))")
+        }
+        return hash
+    }
+
     /// The object `hash`, or `nil` when it is missing or its bytes no longer match the hash.
     func object(_ hash: String) -> Data? {
         guard Self.isHex(hash), let data = FileManager.default.contents(atPath: objectsFolder + "/" + hash) else { return nil }

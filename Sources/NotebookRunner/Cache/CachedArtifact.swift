@@ -26,11 +26,10 @@ enum CachedArtifact: Codable, Sendable {
 
     /// Stores `artifact`'s large values in `store`.
     init(_ artifact: Artifact, in store: CacheStore) throws {
-        let encoder = CacheFiles.encoder()
         switch artifact {
         case .dataset(let dataset):
             self = .dataset(CachedDataset(
-                name: dataset.name, path: dataset.path, frame: try store.put(Data(dataset.frame.binaryEncoded())),
+                name: dataset.name, path: dataset.path, frame: try store.put(dataset.frame),
                 fingerprint: dataset.fingerprint, target: dataset.target, positive: dataset.positive,
                 task: dataset.task?.rawValue,
                 trainRows: try dataset.trainRows.map { try store.put(RowIndices.encode($0)) },
@@ -39,11 +38,11 @@ enum CachedArtifact: Codable, Sendable {
                 columnTypes: dataset.options.columnTypes.mapValues(\.rawValue)))
         case .model(let model):
             self = .model(CachedModel(
-                name: model.name, model: try store.put(encoder.encode(model.model)), trainedOn: model.trainedOn,
+                name: model.name, model: try store.put(Data(model.model.binaryEncoded())), trainedOn: model.trainedOn,
                 features: model.features))
         case .deployment(let deployment):
             self = .deployment(CachedDeployment(
-                name: deployment.name, manifest: deployment.manifest, model: try store.put(encoder.encode(deployment.model)),
+                name: deployment.name, manifest: deployment.manifest, model: try store.put(Data(deployment.model.binaryEncoded())),
                 source: deployment.source, alias: deployment.alias))
         }
     }
@@ -51,7 +50,7 @@ enum CachedArtifact: Codable, Sendable {
     /// The artifact, or `nil` when an object is missing or damaged.
     func restore(from store: CacheStore) -> Artifact? {
         func model(_ reference: String) -> TrainedModel? {
-            store.object(reference).flatMap { try? CacheFiles.decoder().decode(TrainedModel.self, from: $0) }
+            store.object(reference).flatMap { try? TrainedModel(binary: [UInt8]($0)) }
         }
         switch self {
         case .dataset(let cached):
@@ -117,7 +116,7 @@ struct CachedDataset: Codable, Sendable {
 /// A model defined by `train`.
 struct CachedModel: Codable, Sendable {
     var name: String
-    /// Object: the `TrainedModel` JSON.
+    /// Object: the `TrainedModel` in its binary format (`TrainedModel.binaryEncoded()`).
     var model: String
     var trainedOn: String
     var features: [String]
@@ -127,7 +126,7 @@ struct CachedModel: Codable, Sendable {
 struct CachedDeployment: Codable, Sendable {
     var name: String
     var manifest: ModelManifest
-    /// Object: the registered `TrainedModel` JSON.
+    /// Object: the registered `TrainedModel` in its binary format.
     var model: String
     var source: String
     var alias: String?

@@ -19,7 +19,8 @@ final class DirectiveCache: @unchecked Sendable {
     let store: CacheStore
     /// One key per plan step.
     let keys: [String?]
-    /// Whether hits may be used (`--no-cache` still writes entries).
+    /// Whether hits may be used and results stored (`--no-cache`: neither, the cache is
+    /// left exactly as it was).
     let useCache: Bool
     /// The data files' fingerprints the keys were computed with, by path as written.
     private let fileFingerprints: [String: String]
@@ -27,6 +28,8 @@ final class DirectiveCache: @unchecked Sendable {
     private let registry: ModelRegistry
     /// The entries of the steps that were hits, by step.
     private var hits: [Int: CacheEntry] = [:]
+    /// The fingerprints computed while planning, for directives that read the same files.
+    var knownFingerprints = KnownFingerprints()
     /// Problems worth a line on the terminal (the cache could not be written, …).
     private(set) var notes: [String] = []
 
@@ -60,7 +63,7 @@ final class DirectiveCache: @unchecked Sendable {
 
     /// Stores what step `index` produced (best effort: a failure becomes a note).
     func save(step index: Int, result: DirectiveResult, seconds: Double) {
-        guard let key = keys[index] else { return }
+        guard useCache, let key = keys[index] else { return }
         // A file that changed between planning and reading must not be cached under the old key.
         guard result.facts.filesRead.allSatisfy({ file in fileFingerprints[file.path].map { $0 == file.fingerprint } ?? true }) else {
             notes.append("cache: a data file changed during the run; \(plan.steps[index].cell.kind) was not cached")
@@ -80,6 +83,7 @@ final class DirectiveCache: @unchecked Sendable {
     /// The keys of the steps that have an entry now (for `cache clean`), recorded as the
     /// notebook's latest run.
     func recordLatest(notebook: String) {
+        guard useCache else { return }
         let used = keys.compactMap { $0 }.filter { store.entryPath($0).map(FileManager.default.fileExists) ?? false }
         try? store.recordLatest(notebook: notebook, keys: used)
     }

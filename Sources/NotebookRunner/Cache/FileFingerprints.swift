@@ -9,14 +9,14 @@ import MLEngine
 /// timestamp tick could otherwise go unnoticed.
 final class FileFingerprints: @unchecked Sendable {
     /// What identifies a file's state without reading it.
-    struct Stamp: Codable, Equatable {
+    struct Stamp: Codable, Equatable, Sendable {
         var size: Int64
         var modified: Int64
         var changed: Int64
         var inode: UInt64
     }
 
-    struct Memo: Codable {
+    struct Memo: Codable, Sendable {
         var stamp: Stamp
         var fingerprint: String
     }
@@ -24,6 +24,8 @@ final class FileFingerprints: @unchecked Sendable {
     private let memoPath: String
     private var memos: [String: Memo]
     private var dirty = false
+    /// Every fingerprint given out this run, with the file state it belongs to, by absolute path.
+    private(set) var observed: [String: Memo] = [:]
 
     /// Loads the memo file from `cacheRoot` (a missing or damaged one is an empty memo).
     init(cacheRoot: String) {
@@ -36,9 +38,13 @@ final class FileFingerprints: @unchecked Sendable {
     func fingerprint(of path: String) -> String? {
         let absolute = Self.absolute(path)
         guard let stamp = Self.stamp(of: absolute) else { return nil }
-        if let memo = memos[absolute], memo.stamp == stamp { return memo.fingerprint }
+        if let memo = memos[absolute], memo.stamp == stamp {
+            observed[absolute] = memo
+            return memo.fingerprint
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else { return nil }
         let fingerprint = "sha256:" + data.withUnsafeBytes { Digest.sha256Hex($0) }
+        if Self.stamp(of: absolute) == stamp { observed[absolute] = Memo(stamp: stamp, fingerprint: fingerprint) }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         if now - stamp.modified > 2_000_000_000, now - stamp.changed > 2_000_000_000 {
             memos[absolute] = Memo(stamp: stamp, fingerprint: fingerprint)

@@ -18,6 +18,8 @@ struct RunContext: Sendable {
     let readScope: ReadScope
     /// The run's id in the run store, when it is recorded (who moved an alias; never in a report).
     var runID: Int64?
+    /// The data-file fingerprints computed or memoised while the cache keys were planned.
+    var knownFingerprints = KnownFingerprints()
 
     init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool, allowedReads: [String] = []) {
         self.paths = paths

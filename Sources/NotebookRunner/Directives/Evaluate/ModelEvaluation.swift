@@ -40,13 +40,9 @@ struct ModelEvaluation: Sendable {
         let started = ContinuousClock.now
         let outputs = try model.predictOutputs(view.frame)
         let seconds = Duration.seconds(ContinuousClock.now - started)
-        // The model's size is shown only in the `processing` table: encode it only then.
-        var bytes = 0
-        if measureLatency {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            bytes = (try? encoder.encode(model).count) ?? 0
-        }
+        // The model's size in the binary model format (shown in the `processing` table),
+        // counted without encoding the model.
+        let bytes = measureLatency ? model.binarySize : 0
         var evaluation = ModelEvaluation(
             model: entry.name, data: view.reference, rows: view.frame.rowCount, task: model.task, classes: model.classes,
             values: [:], binary: nil, multiclass: nil, serializedBytes: bytes,

@@ -90,11 +90,17 @@ struct LoadDirective: Directive {
     }
 
     func execute(in context: DirectiveContext) throws -> DirectiveResult {
-        let loaded: LoadedCSV
+        var loaded: LoadedCSV
         do {
-            loaded = try CSVReader.read(
-                path: try context.resolveReadable(path), displayName: NotebookPaths.displayPath(for: context.resolve(path)),
-                options: options)
+            let file = try context.resolveReadable(path)
+            let displayName = NotebookPaths.displayPath(for: context.resolve(path))
+            // The cache keys hashed this file (or found its memo) moments ago: reuse that hash
+            // unless the file changed since, so the bytes are hashed once per run at most.
+            let known = context.run.knownFingerprints.current(file)
+            loaded = try CSVReader.read(path: file, displayName: displayName, options: options, knownContentHash: known?.hex)
+            if let known, FileFingerprints.stamp(of: FileFingerprints.absolute(file)) != known.stamp {
+                loaded = try CSVReader.read(path: file, displayName: displayName, options: options)
+            }
         } catch let error as DirectiveError {
             throw DirectiveError(error.message, key: "from", cause: error.cause)
         } catch {
