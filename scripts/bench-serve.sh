@@ -65,7 +65,7 @@ alias: production
 \`\`\`
 NB
 echo "bench-serve: training and registering adult-gbdt ..." >&2
-"$bin/labbook" run "$work/adult.md" --out "$work/reports" >&2
+"$bin/labbook" run "$work/adult.md" --out "$work/reports" --allow-read "$adult" >&2
 registry=$work/.labbook/registry
 
 summary=$out/summary.txt

@@ -10,7 +10,7 @@ local bad = {
   (good:gsub('"age": 25', '"age": "twenty-five"')),
   (good:gsub('"sex": "Male"', '"sex": "Male", "shoe-size": 44')),
   (good:gsub('"Black"', '"Martian"')),
-  [[[1, 2, 3]]],
+  "[1, 2, 3]",
 }
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
