@@ -5,12 +5,13 @@
 #
 #   bash scripts/bench-serve.sh                  # summary on stdout and in /tmp/labbook-bench-serve/
 #   DURATION=10s SOAK=60 bash scripts/bench-serve.sh
+#   SKIP_BUILD=1 bash scripts/bench-serve.sh      # use the release binaries already built
 #
 # Steps: release build; a gradient boosting model on Adult (../shared/datasets/adult, read in
 # place, never copied) registered by a throwaway notebook; the engine's single-row figures
 # (LabbookBench serving); wrk at 16 connections and 1 connection on each server; a run with
 # 20 % malformed bodies (5xx counted); a soak with the server's RSS before and after.
-# Needs wrk (apt-get install -y wrk) and python with fastapi, uvicorn, lightgbm, pandas.
+# Needs wrk (apt-get install -y wrk) and python with fastapi, uvicorn, lightgbm, pandas, scikit-learn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -28,9 +29,11 @@ mkdir -p "$out"
 [ -f "$adult/adult-train.csv" ] || { echo "bench-serve: $adult/adult-train.csv is missing" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "bench-serve: wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 
-echo "bench-serve: building release ..." >&2
-swift build -c release --product labbook >&2
-swift build -c release --product LabbookBench >&2
+if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "bench-serve: building release ..." >&2
+    swift build -c release --product labbook >&2
+    swift build -c release --product LabbookBench >&2
+fi
 bin=$(swift build -c release --show-bin-path)
 
 pids=()
@@ -121,14 +124,17 @@ kill -TERM "$ours"; wait "$ours" 2>/dev/null || true
 
 say ""
 say "== FastAPI + LightGBM baseline ($shared/bench/serve_baseline.py)"
-if "$python" -c 'import fastapi, uvicorn, lightgbm, pandas' 2>/dev/null; then
+if "$python" -c 'import fastapi, uvicorn, lightgbm, pandas, sklearn' 2>/dev/null; then
     "$python" "$shared/bench/serve_baseline.py" --port "$theirs_port" > "$out/baseline.log" 2>&1 &
     pids+=($!)
-    wait_for "$theirs_port"
-    run_wrk "fastapi 16 connections" 2 16 "$duration" "http://127.0.0.1:$theirs_port/invocations" "$lua"
-    run_wrk "fastapi 1 connection" 1 1 "$duration" "http://127.0.0.1:$theirs_port/invocations" "$lua"
+    if wait_for "$theirs_port"; then
+        run_wrk "fastapi 16 connections" 2 16 "$duration" "http://127.0.0.1:$theirs_port/invocations" "$lua"
+        run_wrk "fastapi 1 connection" 1 1 "$duration" "http://127.0.0.1:$theirs_port/invocations" "$lua"
+    else
+        say "the baseline did not start; see $out/baseline.log"
+    fi
 else
-    say "skipped: $python lacks fastapi, uvicorn, lightgbm or pandas (pip install fastapi uvicorn lightgbm pandas)"
+    say "skipped: $python lacks fastapi, uvicorn, lightgbm, pandas or scikit-learn (pip install fastapi uvicorn lightgbm pandas scikit-learn)"
 fi
 rm -rf "$work"
 echo "bench-serve: summary in $summary" >&2
