@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,12 +42,26 @@ let package = Package(
             name: "NotebookRunner",
             dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStorage"]
         ),
+        .target(
+            name: "ModelServer",
+            dependencies: [
+                "MLEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "labbook",
             dependencies: [
                 "NotebookRunner",
                 "NotebookFormat",
                 "RunStorage",
+                "ModelServer",
+                "MLEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +72,14 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStorage"]),
         .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"]),
-        .testTarget(name: "LabbookCLITests", dependencies: ["labbook", "NotebookRunner", "NotebookFormat"]),
+        .testTarget(name: "LabbookCLITests", dependencies: ["labbook", "NotebookRunner", "NotebookFormat", "ModelServer", "MLEngine"]),
+        .testTarget(
+            name: "ModelServerTests",
+            dependencies: [
+                "ModelServer", "MLEngine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
 

@@ -27,6 +27,10 @@ struct LabbookBench {
             }
             return
         }
+        if let first = CommandLine.arguments.dropFirst().first, first == "serving" {
+            runServing(Array(CommandLine.arguments.dropFirst(2)))
+            return
+        }
         if let first = CommandLine.arguments.dropFirst().first, first == "models" || first == "scaling" {
             runModels(Array(CommandLine.arguments.dropFirst()))
             return
@@ -79,6 +83,31 @@ struct LabbookBench {
                 data = try encoder.encode(results)
             }
             if let path = arguments.jsonPath { try data.write(to: URL(fileURLWithPath: path)) }
+        } catch {
+            fail("LabbookBench: \(error)", code: 1)
+        }
+    }
+
+    /// `serving --data DIR [--rows N] [--repeats N]`: see ``ServingBenchmark``.
+    private static func runServing(_ arguments: [String]) {
+        var data: String?
+        var rows = 2000
+        var repeats = 5
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch (arguments[index], value) {
+            case ("--data", let value?): data = value
+            case ("--rows", let value?): rows = Int(value) ?? rows
+            case ("--repeats", let value?): repeats = Int(value) ?? repeats
+            default: fail("usage: LabbookBench serving --data DIR [--rows N] [--repeats N]", code: 2)
+            }
+            index += 2
+        }
+        guard let data else { fail("usage: LabbookBench serving --data DIR [--rows N] [--repeats N]", code: 2) }
+        CSVBenchmark.warmUpProcess()
+        do {
+            print(ServingBenchmark.report(try ServingBenchmark.run(dataDirectory: data, rows: rows, repeats: repeats)))
         } catch {
             fail("LabbookBench: \(error)", code: 1)
         }

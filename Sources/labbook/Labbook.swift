@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Labbook: ParsableCommand {
+struct Labbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labbook",
         abstract: "Run Markdown notebooks of ML experiments and render reproducible reports.",
@@ -19,11 +19,14 @@ struct Labbook: ParsableCommand {
               labbook compare 3 5
               labbook models
               labbook models promote income-classifier 2 --alias production
+              labbook predict income-classifier@production --input rows.csv --output preds.csv
+              labbook serve income-classifier@production --port 8080
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold or a deploy gate was not met, 5 the reports could not be written.
             """,
         subcommands: [
             RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self,
-            ShowCommand.self, CompareCommand.self, ModelsCommand.self, PackageCommand.self, HealthCommand.self, MonitorCommand.self,
+            ShowCommand.self, CompareCommand.self, ModelsCommand.self, PredictCommand.self, PackageCommand.self, ServeCommand.self,
+            MonitorCommand.self, HealthCommand.self,
         ])
 }
