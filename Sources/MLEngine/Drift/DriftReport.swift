@@ -52,7 +52,7 @@ public struct DriftReport: Sendable, Equatable {
             pairs.append((referenceColumn, currentColumn))
         }
         let columns = pairs
-        let slots = FeatureDriftSlots(count: columns.count)
+        let slots = OrderedSlots<FeatureDrift>(count: columns.count)
         let work = { @Sendable (index: Int) in
             let (old, new) = columns[index]
             slots.store(FeatureDriftMeasure.measure(reference: old, current: new, policy: policy), at: index)

@@ -49,7 +49,7 @@ public struct RandomForest: Estimator, Codable, Sendable, Equatable {
         let count = hyperparameters.treeCount
         let bootstrap = hyperparameters.bootstrap
         let root = SeededGenerator(seed: seed)
-        let results = TreeSlots(count: count)
+        let results = OrderedSlots<DecisionTree>(count: count)
         let threads = min(hyperparameters.threads ?? ProcessInfo.processInfo.activeProcessorCount, count)
         let work = { @Sendable (worker: Int) in
             for index in stride(from: worker, to: count, by: max(threads, 1)) {
@@ -110,27 +110,5 @@ public struct RandomForest: Estimator, Codable, Sendable, Equatable {
             }
         }
         return result
-    }
-}
-
-/// Where forest workers put their trees, each in its own slot.
-private final class TreeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var trees: [DecisionTree?]
-
-    init(count: Int) {
-        trees = [DecisionTree?](repeating: nil, count: count)
-    }
-
-    func store(_ tree: DecisionTree, at index: Int) {
-        lock.lock()
-        trees[index] = tree
-        lock.unlock()
-    }
-
-    func collected() -> [DecisionTree] {
-        lock.lock()
-        defer { lock.unlock() }
-        return trees.compactMap { $0 }
     }
 }
