@@ -25,3 +25,16 @@ public struct CSVOptions: Sendable, Equatable {
         self.columnTypes = columnTypes
     }
 }
+
+extension CSVOptions {
+    /// These options with each of `features` pinned to the type it has in `frame`: how data
+    /// compared with `frame` (drift's current data) is read, so a column of codes that look
+    /// like numbers stays categorical.
+    public func pinningTypes(of features: [String], as frame: DataFrame) -> CSVOptions {
+        var options = self
+        for column in frame.columns where features.contains(column.name) {
+            options.columnTypes[column.name] = column.isNumeric ? .numeric : .categorical
+        }
+        return options
+    }
+}

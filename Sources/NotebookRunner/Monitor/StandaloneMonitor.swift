@@ -45,10 +45,7 @@ public enum StandaloneMonitor {
             throw Failure(description: String(describing: error))
         }
         let features = manifest.featureSchema.features.map(\.name)
-        var options = reference.options
-        for column in reference.frame.columns where features.contains(column.name) {
-            options.columnTypes[column.name] = column.isNumeric ? .numeric : .categorical
-        }
+        let options = reference.options.pinningTypes(of: features, as: reference.frame)
         let current: LoadedCSV
         do {
             current = try CSVReader.read(path: currentPath, displayName: displayPath, options: options)

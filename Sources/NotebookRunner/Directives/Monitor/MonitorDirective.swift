@@ -81,10 +81,7 @@ struct MonitorDirective: Directive {
         let target = trained?.model.target ?? referenceView.dataset.target
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
         // Read the current data as the reference was read, each compared feature as the type it had there.
-        var options = referenceView.dataset.options
-        for column in referenceView.frame.columns where features.contains(column.name) {
-            options.columnTypes[column.name] = column.isNumeric ? .numeric : .categorical
-        }
+        let options = referenceView.dataset.options.pinningTypes(of: features, as: referenceView.frame)
         let loaded: LoadedCSV
         do {
             loaded = try CSVReader.read(
