@@ -24,6 +24,7 @@ struct NotebookPlan: Sendable {
             source: source, path: path, directiveKinds: DirectiveCatalog.kinds, parameterOverrides: overrides,
             parameterFile: parameterFile)
         let context = PlanContext(baseDirectory: NotebookPaths(notebook: path).baseDirectory, allowedReads: allowedReads)
+        context.notebookMetric = parsed.notebook.frontMatter.metric
         var steps: [Step] = []
         for cell in parsed.notebook.directives {
             guard let body = cell.body, let type = DirectiveCatalog.type(of: cell.kind) else { continue }

@@ -33,6 +33,8 @@ final class PlanContext: @unchecked Sendable {
 
     /// The folders data may be read from.
     let readScope: ReadScope
+    /// The front matter's `metric`, the default a search optimises.
+    var notebookMetric: String?
 
     init(baseDirectory: String, allowedReads: [String] = []) {
         self.baseDirectory = baseDirectory

@@ -33,7 +33,7 @@ enum RunManifest {
                 "version": .integer(Int64(registered.version)), "model": .string(registered.source),
             ])
         }
-        return .object([
+        var manifest: [String: JSONValue] = [
             "format_version": .integer(Int64(formatVersion)),
             "notebook": .object(["path": .string(run.notebookPath), "sha256": .string(run.notebookHash)]),
             "params": .object(
@@ -55,7 +55,24 @@ enum RunManifest {
                 }),
             "engine_version": .string(EngineInfo.version),
             "exit_code": .integer(Int64(execution.exitCode)),
-        ])
+        ]
+        let trials = steps.searchTrials
+        if !trials.isEmpty {
+            manifest["searches"] = .object(Dictionary(grouping: trials, by: \.model).mapValues { .array($0.map(json)) })
+        }
+        return .object(manifest)
+    }
+
+    /// One search trial: its number, model kind, settings, score and share of the resource.
+    static func json(_ trial: SearchTrialRecord) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "trial": .integer(Int64(trial.trial)), "model": .string(trial.kind),
+            "params": .object(trial.parameters.mapValues(JSONValue.string)), "metric": .string(trial.metric),
+            "mean": trial.mean.map(JSONValue.number) ?? .null, "std": trial.std.map(JSONValue.number) ?? .null,
+            "resource": .number(trial.resource), "best": .bool(trial.best),
+        ]
+        if let error = trial.error { fields["error"] = .string(error) }
+        return .object(fields)
     }
 
     /// `succeeded` for a directive that ran or came from the cache (the manifest is the same

@@ -54,6 +54,7 @@ public enum Runner {
         context.knownFingerprints = cache.knownFingerprints
         var recorder = RunRecorder.begin(plan: plan, context: context, options: options, state: state)
         context.runID = recorder.store == nil ? nil : recorder.record.id
+        context.progress = options.progress
         let execution = Execution.perform(
             plan, run: context, timeLimit: timeLimit, cache: cache, progress: options.progress)
         cache.recordLatest(notebook: options.notebookPath)

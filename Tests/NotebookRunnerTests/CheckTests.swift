@@ -31,7 +31,7 @@ import Testing
         #expect(outcome.diagnostics == [
             "nb.md:6:1: error: unknown key `splt` in `load`\n 6 | splt: {test: 0.2}\n   | ^\n did you mean `split`?",
             "nb.md:10:7: error: unknown dataset `cenus`\n 10 | data: cenus\n    |       ^\n did you mean `census`?",
-            "nb.md:11:8: error: `model` must be one of \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")); got `decision_tre`\n 11 | model: decision_tre\n    |        ^\n did you mean `decision_tree`?",
+            "nb.md:11:8: error: `model` must be one of \((ModelKind.allCases.map(\.rawValue) + ["auto"]).joined(separator: ", ")); got `decision_tre`\n 11 | model: decision_tre\n    |        ^\n did you mean `decision_tree`?",
             "nb.md:17:10: error: `decision_tree` has no parameter `max_dept`\n 17 | params: {max_dept: 3, min_samples_leaf: 0}\n    |          ^\n did you mean `max_depth`?",
             "nb.md:17:41: error: parameter \"min_samples_leaf\" must be an integer >= 1; got 0\n 17 | params: {max_dept: 3, min_samples_leaf: 0}\n    |                                         ^",
             "nb.md:20:10: error: unknown model `tre`\n 20 | models: [tre]\n    |          ^\n did you mean `tree`?",

@@ -5,7 +5,7 @@ import Foundation
 /// Encodes as a bare JSON scalar (`8`, `1.5`, `"gini"`, `true`). JSON does not tell `1`
 /// from `1.0`, so a decoded whole number is `.int`; ``ModelParameters`` accepts either
 /// wherever a number is expected.
-public enum ParameterValue: Sendable, Equatable, Codable, CustomStringConvertible {
+public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A whole number, e.g. `max_depth: 8`.
     case int(Int)
     /// A number with a fraction, e.g. `C: 0.5`.

@@ -64,6 +64,8 @@ struct StepFacts: Codable, Sendable, Equatable {
     var drifts: [DriftVerdict] = []
     /// Model versions it registered (`deploy`).
     var registrations: [RegisteredVersion] = []
+    /// The trials of a `train` search, in trial order.
+    var searchTrials: [SearchTrialRecord] = []
 
     init() {}
 
@@ -73,6 +75,7 @@ struct StepFacts: Codable, Sendable, Equatable {
         filesRead = try container.decodeIfPresent([FileRead].self, forKey: .filesRead) ?? []
         drifts = try container.decodeIfPresent([DriftVerdict].self, forKey: .drifts) ?? []
         registrations = try container.decodeIfPresent([RegisteredVersion].self, forKey: .registrations) ?? []
+        searchTrials = try container.decodeIfPresent([SearchTrialRecord].self, forKey: .searchTrials) ?? []
     }
 
     mutating func recordFile(_ path: String, fingerprint: String) {

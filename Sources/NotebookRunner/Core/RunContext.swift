@@ -20,6 +20,8 @@ struct RunContext: Sendable {
     var runID: Int64?
     /// The data-file fingerprints computed or memoised while the cache keys were planned.
     var knownFingerprints = KnownFingerprints()
+    /// Shows a progress line (a search's trials); `nil` when stderr is not a terminal.
+    var progress: (@Sendable (String) -> Void)?
 
     init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool, allowedReads: [String] = []) {
         self.paths = paths

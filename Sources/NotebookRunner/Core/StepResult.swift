@@ -61,6 +61,9 @@ extension [StepResult] {
     /// Every drift verdict, in document order.
     var driftVerdicts: [DriftVerdict] { flatMap(\.facts.drifts) }
 
+    /// Every search trial, in document order.
+    var searchTrials: [SearchTrialRecord] { flatMap(\.facts.searchTrials) }
+
     /// The latest registration of each registry name, by name.
     var registrations: [RegisteredVersion] {
         var latest: [String: RegisteredVersion] = [:]

@@ -3,7 +3,9 @@ import MLEngine
 import NotebookFormat
 import Reports
 
-/// `train`: fits a named model on a dataset (its train part when the dataset is split).
+/// `train`: fits a named model on a dataset (its train part when the dataset is split); with
+/// `search` (or `model: auto`) it first searches the settings (and the model family) that
+/// score best and trains the winner (see ``TrainSearch``).
 ///
 /// ```train
 /// name: tree
@@ -13,11 +15,14 @@ import Reports
 /// ```
 struct TrainDirective: Directive {
     static let kind = "train"
-    static let keys = ["name", "data", "model", "params", "features", "target", "preprocessing"]
+    static let keys = ["name", "data", "model", "params", "features", "target", "preprocessing", "search"]
 
     var name: String
     var data: String
-    var model: ModelKind
+    /// The model kind; `nil` for `model: auto` (the search chooses).
+    var model: ModelKind?
+    /// How to search the settings; `nil` trains `params` as written.
+    var search: TrainSearch?
     var parameters: [String: MLEngine.ParameterValue]
     var features: [String]?
     var target: String?
@@ -32,9 +37,16 @@ struct TrainDirective: Directive {
 
     init?(spec: SpecReader, plan: PlanContext) {
         let kinds = ModelKind.allCases.map(\.rawValue)
-        let model = spec.choice("model", among: kinds, required: true).flatMap(ModelKind.init(rawValue:))
+        let modelName = spec.choice("model", among: kinds + ["auto"], required: true)
+        let model = modelName.flatMap(ModelKind.init(rawValue:))
         var parameters: [String: MLEngine.ParameterValue] = [:]
         var valid = true
+        if modelName == "auto", spec.has("params") {
+            spec.error(
+                "`params` belong to one model; with `model: auto`, fix a parameter in `search: {space: {MODEL: {name: value}}}`",
+                at: spec.location(of: "params"))
+            valid = false
+        }
         for entry in spec.entries("params") ?? [] {
             guard let model else { break }
             let names = ModelParameters.parameterNames(for: model)
@@ -73,6 +85,17 @@ struct TrainDirective: Directive {
                 valid = false
             }
         }
+        if let searchSpec = spec.mapping("search", allowedKeys: TrainSearch.keys) {
+            search = TrainSearch.read(searchSpec, model: model, fixed: parameters, notebookMetric: plan.notebookMetric)
+            if search == nil { valid = false }
+        } else if spec.has("search") {
+            valid = false
+        } else if modelName == "auto" {
+            search = TrainSearch.read(
+                SpecReader(SpecNode(.map([]), at: spec.location), directive: "train.search", at: spec.location,
+                           allowedKeys: TrainSearch.keys, log: spec.log),
+                model: nil, fixed: [:], notebookMetric: plan.notebookMetric)
+        }
         let name = spec.string("name", required: true)
         let data = spec.string("data", required: true)
         let dataValid = data.map { plan.resolveDataset($0, at: spec.location(of: "data"), spec: spec) != nil } ?? false
@@ -94,7 +117,7 @@ struct TrainDirective: Directive {
             plan.checkColumns(mentioned, in: data, spec: spec)
         }
         if let name { plan.define(name, as: .model, at: spec.location(of: "name"), spec: spec) }
-        guard let name, let data, let model, dataValid, valid else { return nil }
+        guard let name, let data, modelName != nil, dataValid, valid else { return nil }
         self.name = name
         self.data = data
         self.model = model
@@ -114,21 +137,35 @@ struct TrainDirective: Directive {
         var generator = context.generator(for: "train:\(name)")
         let started = ContinuousClock.now
         let trained: TrainedModel
-        do {
-            trained = try TrainedModel.train(
-                kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
-                task: task, preprocessing: preprocessing, seed: generator.next())
-        } catch {
-            throw DirectiveError(error.message, key: "model")
+        var searchOutputs: [ReportOutput] = []
+        var searchFacts: [SearchTrialRecord] = []
+        if let search {
+            let outcome = try TrainSearchRun(
+                directive: self, search: search, view: view, features: features, target: target, positive: positive, task: task,
+                context: context
+            ).run(generator: &generator)
+            trained = outcome.model
+            searchOutputs = outcome.outputs
+            searchFacts = outcome.records
+        } else if let model {
+            do {
+                trained = try TrainedModel.train(
+                    kind: model, parameters: parameters, frame: view.frame, features: features, target: target, positive: positive,
+                    task: task, preprocessing: preprocessing, seed: generator.next())
+            } catch {
+                throw DirectiveError(error.message, key: "model")
+            }
+        } else {
+            throw DirectiveError("`model: auto` needs a search", key: "model")
         }
         let elapsed = ContinuousClock.now - started
         let peak = ProcessMemory.peakResidentBytes()
         let entry = TrainedModelEntry(name: name, model: trained, trainedOn: reference, features: features)
 
-        var outputs: [ReportOutput] = [.table(summary(trained, view: view, features: features))]
+        var outputs: [ReportOutput] = searchOutputs + [.table(summary(trained, view: view, features: features))]
         outputs += trained.warnings.map { .note(Note(level: .warning, "\(name): \($0)")) }
         let importances = trained.featureImportances().sorted { $0.importance > $1.importance }.prefix(12)
-        if !importances.isEmpty, let meaning = model.importanceMeaning {
+        if !importances.isEmpty, let meaning = trained.kind.importanceMeaning {
             outputs.append(.chart(Chart(
                 title: "What `\(name)` relies on", kind: .bars(importances.map { Bar(label: $0.feature, value: $0.importance) }),
                 xLabel: meaning, yLabel: nil)))
@@ -136,8 +173,10 @@ struct TrainDirective: Directive {
         if context.reportTimings {
             outputs.append(.text("Training took \(NumberFormat.duration(elapsed)) on this machine; the process's peak resident memory after training was \(NumberFormat.bytes(peak))."))
         }
+        var facts = StepFacts()
+        facts.searchTrials = searchFacts
         return DirectiveResult(
-            outputs: outputs, artifacts: [.model(entry)],
+            outputs: outputs, artifacts: [.model(entry)], facts: facts,
             timingNotes: ["train \(name): \(NumberFormat.duration(elapsed)), peak RSS \(NumberFormat.bytes(peak))"])
     }
 
@@ -151,12 +190,12 @@ struct TrainDirective: Directive {
     private func summary(_ trained: TrainedModel, view: DatasetView, features: [String]) -> Table {
         let parameterText = trained.parameters.keys.sorted().map { "\($0)=\(trained.parameters[$0].map(Self.describe) ?? "")" }
         return Table.keyValue(title: "Model `\(name)`", [
-            ("algorithm", .text(model.rawValue)),
+            ("algorithm", .text(trained.kind.rawValue)),
             ("trained on", .text("\(view.reference) (\(NumberFormat.integer(view.frame.rowCount)) rows)")),
             ("target", .text(Self.describeTarget(trained))),
             ("features", .text("\(features.count): \(features.joined(separator: ", "))")),
             ("parameters", .text(parameterText.isEmpty ? "defaults" : parameterText.joined(separator: ", "))),
-            ("preprocessing", .text(preprocessingText ?? Self.defaultPreprocessing(model))),
+            ("preprocessing", .text(preprocessingText ?? Self.defaultPreprocessing(trained.kind))),
         ])
     }
 
