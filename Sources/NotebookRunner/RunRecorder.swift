@@ -79,14 +79,23 @@ struct RunRecorder {
         Diagnostic(.warning, file: NotebookPaths.displayPath(for: path), location: nil, message: "the run is not recorded: \(error)")
     }
 
-    /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name.
+    /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name;
+    /// then every scored search trial as model `NAME trial N` on dataset `search: KIND SETTINGS`,
+    /// so `labbook show` lists the trials and `labbook compare` compares them across runs.
     static func metrics(_ steps: [StepResult]) -> [RunMetric] {
-        steps.evaluations.flatMap { evaluation in
+        let evaluated = steps.evaluations.flatMap { evaluation in
             evaluation.metrics.keys.sorted().compactMap { name in
                 evaluation.metrics[name].map {
                     RunMetric(model: evaluation.model, dataset: evaluation.dataset, metric: name, value: $0)
                 }
             }
         }
+        let trials = steps.searchTrials.compactMap { trial -> RunMetric? in
+            guard let mean = trial.mean else { return nil }
+            let settings = trial.parameters.keys.sorted().map { "\($0)=\(trial.parameters[$0] ?? "")" }.joined(separator: ", ")
+            return RunMetric(
+                model: "\(trial.model) trial \(trial.trial)", dataset: "search: \(trial.kind) \(settings)", metric: trial.metric, value: mean)
+        }
+        return evaluated + trials
     }
 }

@@ -18,10 +18,11 @@ struct _AxisScale: Equatable {
         self.ticks = ticks
     }
 
-    /// The scale for `values` (non-finite values are ignored).
-    init(covering values: [Double], targetTickCount: Int = 6) {
+    /// The scale for `values` (non-finite values are ignored); with `spanningData`, values in
+    /// [0, 1] get an axis that spans them rather than the unit axis.
+    init(covering values: [Double], targetTickCount: Int = 6, spanningData: Bool = false) {
         let finite = values.filter(\.isFinite)
-        guard let minimum = finite.min(), let maximum = finite.max(), minimum < 0 || maximum > 1 else {
+        guard let minimum = finite.min(), let maximum = finite.max(), spanningData || minimum < 0 || maximum > 1 else {
             self = .unit
             return
         }

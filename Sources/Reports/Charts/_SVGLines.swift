@@ -11,7 +11,7 @@ struct _SVGLines {
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         guard !points.isEmpty else { return _SVG.noData(kind: "lines") }
         let xScale = _AxisScale(covering: points.map(\.x))
-        let yScale = _AxisScale(covering: points.map(\.y))
+        let yScale = _AxisScale(covering: points.map(\.y), spanningData: chart.yAxisSpansData ?? false)
         let yTickTexts = yScale.ticks.map(NumberFormat.compact)
         let left = (chart.yLabel == nil ? 0.0 : 22) + _SVG.width(ofCharacters: yTickTexts.map(\.count).max() ?? 1) + 14
         let right = Self.width - 20

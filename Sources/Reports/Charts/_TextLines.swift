@@ -13,7 +13,7 @@ struct _TextLines {
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         guard !points.isEmpty else { return [TextChart.noData] }
         let xScale = _AxisScale(covering: points.map(\.x))
-        let yScale = _AxisScale(covering: points.map(\.y))
+        let yScale = _AxisScale(covering: points.map(\.y), spanningData: chart.yAxisSpansData ?? false)
         let yTicks = [yScale.upper, (yScale.upper + yScale.lower) / 2, yScale.lower].map(NumberFormat.compact)
         let tickWidth = yTicks.map(\.count).max() ?? 1
         let plotWidth = max(10, width - tickWidth - 2)

@@ -14,12 +14,16 @@ public struct Chart: Sendable, Equatable, Codable {
     public var xLabel: String?
     /// The label of the y axis (see the type's notes), if any.
     public var yLabel: String?
+    /// `true`: a line chart's y axis spans the data even when every value lies in [0, 1]
+    /// (scores that differ in the third decimal); otherwise such values get a 0–1 axis.
+    public var yAxisSpansData: Bool?
 
     /// Creates a chart.
-    public init(title: String, kind: ChartKind, xLabel: String? = nil, yLabel: String? = nil) {
+    public init(title: String, kind: ChartKind, xLabel: String? = nil, yLabel: String? = nil, yAxisSpansData: Bool? = nil) {
         self.title = title
         self.kind = kind
         self.xLabel = xLabel
         self.yLabel = yLabel
+        self.yAxisSpansData = yAxisSpansData
     }
 }

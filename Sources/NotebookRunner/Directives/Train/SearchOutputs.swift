@@ -56,7 +56,7 @@ struct SearchOutputs {
         if let best = result.best, let score = best.score {
             rows.append(("best trial", .text("\(best.request.index + 1): \(best.request.model.rawValue) \(parameterText(best.request, changingOnly: false))")))
             rows.append(("best \(metric)", .text(scoreText(score))))
-            rows.append(("winner", .text("refitted on all \(NumberFormat.integer(trainingRows)) training rows as `\(name)`")))
+            rows.append(("winner", .text("refitted on all \(NumberFormat.integer(trainingRows)) training rows as \(name)")))
         }
         return Table.keyValue(title: "Search for `\(name)`", rows)
     }
@@ -147,7 +147,7 @@ struct SearchOutputs {
         return Chart(
             title: "`\(name)`: \(metric) of each trial and the best so far",
             kind: .lines([Series(name: "trial", points: trialPoints), Series(name: "best so far", points: bestPoints)]),
-            xLabel: "trial", yLabel: metric)
+            xLabel: "trial", yLabel: metric, yAxisSpansData: true)
     }
 
     private func exploredSpace() -> Table {
