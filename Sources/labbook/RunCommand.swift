@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
 
             --params reads a YAML mapping of parameter names to values, checked like -p; -p wins when both set a name. --timeout fails a directive that runs longer than SECONDS ("timed out after 60 s") and skips what depends on it; --run-timeout also skips everything after the run's limit is reached. Either way the report is written and the exit code is 1.
 
-            --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs' evaluate metrics (best in bold). The exit code is the worst run's.
+            --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs: the best run by the front matter's metric (and whether it meets goal), the metrics that differ between runs (best in bold), and a chart of the goal metric per run. The exit code is the worst run's.
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written.
             """)

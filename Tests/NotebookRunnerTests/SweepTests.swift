@@ -5,10 +5,12 @@ import Reports
 
 @Suite struct SweepTests {
     static let notebook = String.notebook(
-        "---", "params:", "  depth: 3", "  cut: 0.5", "---",
+        "---", "metric: roc_auc", "goal: \">= 0.6\"", "params:", "  depth: 3", "  cut: 0.5", "---",
         "```load", "name: workers", "from: data/workers.csv", "target: y", "positive: \"yes\"", "split: {test: 0.25}", "```",
         "```train", "name: m", "data: workers", "model: decision_tree", "params: {max_depth: \"${depth}\"}", "```",
-        "```evaluate", "models: [m]", "metrics: [accuracy, log_loss]", "threshold: \"${cut}\"", "```")
+        "```train", "name: base", "data: workers", "model: logistic_regression", "features: [z]", "```",
+        "```evaluate", "models: [m]", "metrics: [accuracy, log_loss]", "threshold: \"${cut}\"", "```",
+        "```evaluate", "models: [base]", "metrics: [roc_auc]", "```")
 
     func sandbox() throws -> Sandbox {
         let sandbox = try Sandbox()
@@ -52,10 +54,26 @@ import Reports
         #expect(files == expected)
         #expect(outcome.reportPaths.map { ($0 as NSString).lastPathComponent } == ["notebook.sweep.html", "notebook.sweep.md"])
         let markdown = try sandbox.read("reports/notebook.sweep.md")
-        #expect(markdown.contains("| depth | cut | exit | m accuracy | m average_precision | m balanced_accuracy | m brier | m f1 | m log_loss | m precision | m recall | m roc_auc | html | md |"))
+        // `base` (a weak model on a noise column) ignores both parameters: its columns are
+        // dropped and named under the table.
+        #expect(markdown.contains("| depth | cut | exit | m roc_auc | m accuracy |"))
+        #expect(!markdown.contains("base roc_auc"))
+        #expect(markdown.contains("Unchanged in every run: `base` (all metrics)."))
+        // The threshold does not change roc_auc, so the two runs of each depth tie; the first is named.
+        let aucs = outcome.runs.map { $0.outcome.evaluations.first { $0.model == "m" }?.metrics["roc_auc"] ?? .nan }
+        #expect(aucs[0] == aucs[1] && aucs[2] == aucs[3] && aucs[0] != aucs[2])
+        let top = try #require(aucs.max())
+        let best = names[try #require(aucs.firstIndex(of: top))]
+        let value = NumberFormat.fixed(top, decimals: 4)
+        #expect(markdown.contains(
+            "**Best:** [`\(best)`](\(best).md) — m roc_auc \(value) (goal >= 0.6 \(top >= 0.6 ? "met" : "not met")); tied by 1 later run"))
+        #expect(markdown.contains("**Goal:** roc_auc >= 0.6 — \(top >= 0.6 ? "✅ met" : "❌ not met"): \(value) (m, \(best))"))
+        #expect(markdown.contains("**`roc_auc` of `m` by run**"))
         #expect(markdown.contains("[report](notebook--depth=4,cut=0.6.md)"))
         let html = try sandbox.read("reports/notebook.sweep.html")
         #expect(html.contains("<a href=\"notebook--depth=1,cut=0.4.html\">report</a>"))
+        #expect(html.contains("<a href=\"\(best).html\"><code>\(best)</code></a>"))
+        #expect(html.contains("<svg"))
         #expect(try sandbox.read("reports/notebook--depth=4,cut=0.6.md").contains("depth=4, cut=0.6"))
     }
 
@@ -68,27 +86,5 @@ import Reports
             "notebook.md:1:1: error: --sweep depth=deep: `depth` is int, and `deep` is not\n 1 | ---\n   | ^"
         ])
         #expect(!sandbox.exists("reports"))
-    }
-
-    @Test func theComparisonTableHighlightsTheBestValueOfEachMetric() {
-        func run(_ depth: String, exit: Int32, _ metrics: [String: Double]) -> SweepOutcome.Run {
-            var outcome = RunOutcome(exitCode: exit, diagnostics: [], steps: [], reportPaths: [], timingNotes: [], seconds: 0)
-            outcome.evaluations = metrics.isEmpty ? [] : [.init(model: "tree", metrics: metrics)]
-            return .init(assignment: [("depth", depth)], reportName: "nb--depth=\(depth)", outcome: outcome)
-        }
-        let table = SweepReport.comparison(
-            sweep: Sweep(axes: [.init(name: "depth", values: ["2", "4", "8"])]),
-            runs: [
-                run("2", exit: 0, ["roc_auc": 0.80, "log_loss": 0.30]),
-                run("4", exit: 0, ["roc_auc": 0.90, "log_loss": 0.35]),
-                run("8", exit: 1, [:]),
-            ])
-        #expect(table.columns.map(\.name) == ["depth", "exit", "tree log_loss", "tree roc_auc", "html", "md"])
-        #expect(table.rows[0] == [.text("2"), .integer(0), .number(0.30, decimals: 4), .number(0.80, decimals: 4),
-                                  .link("report", url: "nb--depth=2.html"), .link("report", url: "nb--depth=2.md")])
-        #expect(table.rows[2][2] == .missing)
-        #expect(table.highlightedCells == [CellPosition(row: 0, column: 2), CellPosition(row: 1, column: 3)])
-        let markdown = MarkdownRenderer.render(Report(title: "t", blocks: [.directive(DirectiveSection(kind: "sweep", source: "", location: "nb.md", outputs: [.table(table)]))]))
-        #expect(markdown.contains("| 2 | 0 | **0.3000** | 0.8000 | [report](nb--depth=2.html) | [report](nb--depth=2.md) |"))
     }
 }

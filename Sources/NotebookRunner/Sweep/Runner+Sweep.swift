@@ -7,7 +7,8 @@ extension Runner {
     /// `NAME.sweep.html` / `.md` beside the runs' own reports `NAME--name=value,….html` / `.md`.
     ///
     /// Every parameter set is checked first; if any is invalid nothing runs (exit code 2).
-    /// All runs share the state folder. `finished` is called after each run, in order.
+    /// All runs share the state folder. `finished` is called after each run, in order. The
+    /// report names the best run by the front matter's `metric` and says whether it meets `goal`.
     public static func sweep(
         _ options: RunOptions, sweep: Sweep, finished: ((SweepOutcome.Run) -> Void)? = nil
     ) -> SweepOutcome {
@@ -25,6 +26,11 @@ extension Runner {
         }
         if !problems.isEmpty {
             return SweepOutcome(exitCode: 2, diagnostics: problems, runs: [], reportPaths: [])
+        }
+        // The success criterion is read once, before any run: the report compares runs by it.
+        var goal = SweepReport.Goal()
+        if case .success(let plan) = makePlan(options) {
+            goal = SweepReport.Goal(metric: plan.notebook.frontMatter.metric, target: plan.notebook.frontMatter.goal)
         }
         let notebookPaths = NotebookPaths(options)
         let notebookName = notebookPaths.notebookName
@@ -46,7 +52,7 @@ extension Runner {
             runs.append(run)
         }
         let report = SweepReport.make(
-            notebookPath: notebookPaths.displayPath, sweep: sweep, runs: runs)
+            notebookPath: notebookPaths.displayPath, sweep: sweep, runs: runs, goal: goal)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         do {

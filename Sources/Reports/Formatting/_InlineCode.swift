@@ -71,7 +71,7 @@ struct _InlineCode {
         }.joined()
     }
 
-    private static func codeSpan(_ code: String) -> String {
+    static func codeSpan(_ code: String) -> String {
         let single = _MarkdownText.replacingNUL(code).split(whereSeparator: \.isNewline).joined(separator: " ")
         let fence = String(repeating: "`", count: longestRun(single) + 1)
         let pad = single.hasPrefix("`") || single.hasSuffix("`") || (single.hasPrefix(" ") && single.hasSuffix(" "))

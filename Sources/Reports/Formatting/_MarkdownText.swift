@@ -52,7 +52,7 @@ enum _MarkdownText {
         return String(repeating: "`", count: max(3, longest + 1))
     }
 
-    private static func singleLine(_ text: String) -> String {
+    static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }

@@ -7,7 +7,18 @@ extension HTMLRenderer {
         case .metrics(let group): metricsElement(group)
         case .text(let value): paragraphs(value)
         case .note(let note): noteElement(note)
+        case .finding(let finding): findingElement(finding)
         }
+    }
+
+    /// `<p>` with the label in bold, the subject as linked code, then the detail.
+    private static func findingElement(_ finding: Finding) -> [String] {
+        var subject = "<code>\(text(finding.subject))</code>"
+        if let link = finding.link { subject = "<a href=\"\(text(link))\">\(subject)</a>" }
+        var line = "<p class=\"text finding\"><strong>\(text(finding.label)):</strong> " + subject
+        let detail = _MarkdownText.singleLine(finding.detail)
+        if !detail.isEmpty { line += " — " + _InlineCode(detail).html }
+        return [line + "</p>"]
     }
 
     /// A callout box; a multi-line message is kept in a `<pre>` so its layout survives.

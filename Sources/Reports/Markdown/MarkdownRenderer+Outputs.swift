@@ -12,7 +12,19 @@ extension MarkdownRenderer {
             return paragraphs(text)
         case .note(let note):
             return [callout(label: label(note.level), message: note.message)]
+        case .finding(let finding):
+            return [findingLine(finding)]
         }
+    }
+
+    /// `**Best:** [`subject`](link) — detail`.
+    private static func findingLine(_ finding: Finding) -> String {
+        var subject = _InlineCode.codeSpan(finding.subject)
+        if let link = finding.markdownLink { subject = "[" + subject + "](" + linkTarget(link) + ")" }
+        var line = "**" + _MarkdownText.inline(finding.label) + ":** " + subject
+        let detail = _InlineCode(_MarkdownText.singleLine(finding.detail)).markdown
+        if !detail.isEmpty { line += " — " + detail }
+        return line
     }
 
     private static func titled(_ title: String?, table: String) -> [String] {
@@ -35,7 +47,7 @@ extension MarkdownRenderer {
     }
 
     /// A link destination that survives Markdown: spaces, parentheses and angle brackets percent-encoded.
-    private static func linkTarget(_ url: String) -> String {
+    static func linkTarget(_ url: String) -> String {
         var encoded = ""
         for character in url {
             switch character {

@@ -16,4 +16,6 @@ public enum ReportOutput: Sendable, Equatable, Codable {
     case text(String)
     /// An info, warning or error callout.
     case note(Note)
+    /// A one-line conclusion naming and linking its subject, e.g. a sweep's best run.
+    case finding(Finding)
 }
