@@ -90,7 +90,9 @@ import Testing
         // Older file: shifted rows and one corrupt line; newest file: rows like the training data.
         let older = (0..<600).map { Self.logLine($0, shift: 20) } + [#"{"type":"predic"#]
         try Data((older.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: root + "/logs/predictions.1.jsonl"))
-        let newest = (0..<600).map { Self.logLine($0, shift: 0) }
+        // A server serving two models logs both in one file: the other model's lines are left out.
+        let other = (0..<40).map { Self.logLine($0, shift: 90).replacingOccurrences(of: #""model":"watched""#, with: #""model":"other""#) }
+        let newest = (0..<600).map { Self.logLine($0, shift: 0) } + other
         try Data((newest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: root + "/logs/predictions.jsonl"))
 
         let window = try MonitorCommand.parse(["watched@production", "--log", root + "/logs", "--last", "600", "--registry", registry])
@@ -102,6 +104,8 @@ import Testing
         let json = try String(contentsOfFile: root + "/drift/watched-drift.json", encoding: .utf8).replacingOccurrences(of: " ", with: "")
         #expect(json.contains(#""skipped_lines":1"#) && json.contains(#""source":"log""#) && json.contains(#""rows":1200"#), "\(json)")
         #expect(json.contains("predictions.1.jsonl:601:notvalidJSON"), "\(json)")
+        let report = try String(contentsOfFile: root + "/drift/watched-drift.md", encoding: .utf8)
+        #expect(report.contains("; 40 predictions of other models left out."), "\(report)")
 
         let batches = try MonitorCommand.parse(["watched@production", "--current", root + "/data/batches", "--registry", registry, "--out", root + "/b"])
         try batches.run()

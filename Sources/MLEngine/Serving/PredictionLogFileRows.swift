@@ -12,10 +12,13 @@ struct PredictionLogFileRows {
     private(set) var skipped: [PredictionLogSkippedLine] = []
     /// Values of the wrong kind: the row (index into the rows) and the column.
     private(set) var badValues: [(row: Int, column: Int)] = []
+    /// Prediction lines of other models (a server serving several logs them all in one file).
+    private(set) var otherModelLines = 0
 
     var rowCount: Int { rowLines.count }
 
-    init(bytes: [UInt8], file: String, columns: [(name: String, type: ColumnType)]) {
+    /// `model`, when given, keeps only the lines whose `model` is that name.
+    init(bytes: [UInt8], file: String, columns: [(name: String, type: ColumnType)], model: String? = nil) {
         self.file = file
         sha256 = "sha256:" + Digest.sha256Hex(bytes)
         numeric = Array(repeating: [], count: columns.count)
@@ -29,13 +32,13 @@ struct PredictionLogFileRows {
             var stop = end
             if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
             if stop > start {
-                readLine(bytes[start..<stop], line: line, columns: columns)
+                readLine(bytes[start..<stop], line: line, columns: columns, model: model)
             }
             start = end + 1
         }
     }
 
-    private mutating func readLine(_ text: ArraySlice<UInt8>, line: Int, columns: [(name: String, type: ColumnType)]) {
+    private mutating func readLine(_ text: ArraySlice<UInt8>, line: Int, columns: [(name: String, type: ColumnType)], model: String?) {
         let parsed: Result<ServingValue, ServingJSONError> = text.withUnsafeBytes { raw in
             do throws(ServingJSONError) {
                 return .success(try ServingJSON.parse(raw))
@@ -56,6 +59,10 @@ struct PredictionLogFileRows {
         case .string("prediction"), nil: break
         case .string(let other): return skip(line, "unknown line type `\(other.prefix(40))`")
         default: return skip(line, "`type` is not a string")
+        }
+        if let model, case .string(let name)? = object["model"], name != model {
+            otherModelLines += 1
+            return
         }
         guard let features = object["features"]?.object else { return skip(line, "a prediction without a `features` object") }
         let row = rowLines.count

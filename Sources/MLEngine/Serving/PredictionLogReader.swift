@@ -57,8 +57,11 @@ public enum PredictionLogReader {
     ///   - last: keep only the newest `last` rows (read from the newest file back, so older
     ///     files are not opened once the window is full); skipped lines and bad values are
     ///     counted within the window.
+    ///   - model: keep only the predictions of the model of this registry name (a server
+    ///     serving several models logs them all in one file); others are counted apart.
     public static func read(
-        directory: String, displayName: String, columns: [(name: String, type: ColumnType)], last: Int? = nil
+        directory: String, displayName: String, columns: [(name: String, type: ColumnType)], last: Int? = nil,
+        model: String? = nil
     ) throws(DataError) -> PredictionLogData {
         let names = try files(in: directory, displayName: displayName)
         let folder = displayName.hasSuffix("/") ? String(displayName.dropLast()) : displayName
@@ -74,7 +77,7 @@ public enum PredictionLogReader {
                 if !FileManager.default.fileExists(atPath: directory + "/" + name) { continue }
                 throw DataError(file: shown, message: "cannot read the prediction log")
             }
-            let file = PredictionLogFileRows(bytes: bytes, file: shown, columns: columns)
+            let file = PredictionLogFileRows(bytes: bytes, file: shown, columns: columns, model: model)
             rows += file.rowCount
             parsed.append(file)
             if let last, rows >= last { break }
@@ -90,6 +93,7 @@ public enum PredictionLogReader {
             let start = min(skip, file.rowCount)
             skip -= start
             data.files.append(PredictionLogFile(path: file.file, sha256: file.sha256, rows: file.rowCount - start))
+            data.otherModelLines += file.otherModelLines
             let firstLine = start < file.rowCount ? file.rowLines[start] : Int.max
             for skipped in file.skipped where start == 0 || skipped.line > firstLine {
                 if data.firstSkipped == nil { data.firstSkipped = skipped }
@@ -159,6 +163,8 @@ public struct PredictionLogData: Sendable {
     public var firstSkipped: PredictionLogSkippedLine?
     /// Per column, feature values of the wrong kind that were taken as missing.
     public var badValues: [BadValueCount] = []
+    /// Prediction lines of other models, left out (in the files read).
+    public var otherModelLines = 0
     /// `sha256:` over the files' names, hashes and row counts taken: what identifies this read.
     public var fingerprint = ""
 }

@@ -32,6 +32,8 @@ struct CurrentData: Sendable {
     /// Prediction-log lines that were not rows, and the first of them.
     var skippedLines = 0
     var firstSkipped: PredictionLogSkippedLine?
+    /// Prediction-log lines of other models, left out.
+    var otherModelLines = 0
 }
 
 /// Reads current data as the reference was read: a CSV file, a folder of batch files or the
@@ -42,8 +44,10 @@ enum CurrentDataReader {
     ///   - resolve: the path as written → a path to open.
     ///   - options: the reference's CSV options, the features' types pinned.
     ///   - features: the compared features (a log's frame has exactly these columns).
+    ///   - model: the registry name whose predictions a log is filtered to (`nil`: all).
     static func read(
-        _ source: CurrentSource, resolve: (String) -> String, reference: DataFrame, features: [String], options: CSVOptions
+        _ source: CurrentSource, resolve: (String) -> String, reference: DataFrame, features: [String], options: CSVOptions,
+        model: String? = nil
     ) throws(DataError) -> CurrentData {
         var options = options
         options.badNumbers = .missing
@@ -57,10 +61,12 @@ enum CurrentDataReader {
             return try readFolder(path, resolved: resolve(path), options: options)
         case .log(let path, let last):
             let columns = features.compactMap { name in reference.column(named: name).map { (name: name, type: $0.type) } }
-            let log = try PredictionLogReader.read(directory: resolve(path), displayName: path, columns: columns, last: last)
+            let log = try PredictionLogReader.read(
+                directory: resolve(path), displayName: path, columns: columns, last: last, model: model)
             return CurrentData(
                 frame: log.frame, fingerprint: log.fingerprint, files: log.files.map { ($0.path, $0.sha256) },
-                badValues: log.badValues, skippedLines: log.skippedLines, firstSkipped: log.firstSkipped)
+                badValues: log.badValues, skippedLines: log.skippedLines, firstSkipped: log.firstSkipped,
+                otherModelLines: log.otherModelLines)
         }
     }
 

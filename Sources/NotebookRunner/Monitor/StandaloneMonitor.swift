@@ -54,7 +54,7 @@ public enum StandaloneMonitor {
         let current: CurrentData
         do {
             current = try CurrentDataReader.read(
-                source, resolve: { $0 }, reference: reference.frame, features: features, options: options)
+                source, resolve: { $0 }, reference: reference.frame, features: features, options: options, model: name)
         } catch {
             throw Failure(description: String(describing: error))
         }

@@ -88,8 +88,10 @@ struct MonitorDirective: Directive {
         let loaded: CurrentData
         do {
             _ = try context.resolveReadable(source.path)
+            // A served deployment's log holds its predictions under its registry name.
             loaded = try CurrentDataReader.read(
-                source, resolve: context.resolve, reference: referenceView.frame, features: features, options: options)
+                source, resolve: context.resolve, reference: referenceView.frame, features: features, options: options,
+                model: model.flatMap { context.deployment($0)?.manifest.name })
         } catch let error as DirectiveError {
             throw DirectiveError(error.message, key: sourceKey, cause: error.cause)
         } catch {

@@ -67,7 +67,9 @@ enum MonitorOutputs {
             let window = last.map { last in
                 rows < last ? "all \(NumberFormat.integer(rows)) rows (fewer than `last: \(last)`)" : "the newest \(NumberFormat.integer(last)) rows"
             } ?? "all \(NumberFormat.integer(rows)) rows"
-            notes.append(Note(level: .info, "Current data: \(window) of the prediction log in `\(path)` (\(listing)), oldest first."))
+            let others = data.otherModelLines == 0 ? ""
+                : "; \(NumberFormat.integer(data.otherModelLines)) \(data.otherModelLines == 1 ? "prediction" : "predictions") of other models left out"
+            notes.append(Note(level: .info, "Current data: \(window) of the prediction log in `\(path)` (\(listing)), oldest first\(others)."))
         }
         for bad in data.badValues {
             let numeric = data.frame.column(named: bad.column)?.isNumeric ?? true
