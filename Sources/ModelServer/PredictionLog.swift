@@ -1,4 +1,5 @@
 import Foundation
+import MLEngine
 import Synchronization
 
 /// The prediction log: JSON Lines appended to `DIR/predictions.jsonl`, buffered in memory
@@ -7,7 +8,8 @@ import Synchronization
 ///
 /// A request only appends to the buffer under a lock; the file is written outside it.
 final class PredictionLog: Sendable {
-    static let fileName = "predictions.jsonl"
+    /// The engine's reader (what `monitor` uses) names the same file.
+    static let fileName = PredictionLogReader.fileName
 
     let directory: String
     let maxBytes: Int

@@ -46,12 +46,13 @@ enum RunManifest {
             "deployments": .object(deployments),
             "drift": .array(
                 steps.driftVerdicts.map { verdict in
-                    .object([
-                        "current": .string(verdict.current), "reference": .string(verdict.reference),
-                        "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),
-                        "drifted_features": .array(verdict.driftedFeatures.map(JSONValue.string)),
-                        "features": .array(verdict.features.map(\.json)),
-                    ])
+                    .object(
+                        [
+                            "current": .string(verdict.current), "reference": .string(verdict.reference),
+                            "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),
+                            "drifted_features": .array(verdict.driftedFeatures.map(JSONValue.string)),
+                            "features": .array(verdict.features.map(\.json)),
+                        ].merging(verdict.dataProblems?.jsonMembers ?? [:]) { first, _ in first })
                 }),
             "engine_version": .string(EngineInfo.version),
             "exit_code": .integer(Int64(execution.exitCode)),

@@ -8,21 +8,28 @@ import RunStorage
 struct MonitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
-        abstract: "Compare a data file with a registered model's training data; exit 4 on drift.",
+        abstract: "Compare current data with a registered model's training data; exit 4 on drift.",
         discussion: """
-            The reference is the training data `deploy` keeps in the version's bundle; the file is read with the same CSV options (delimiter, missing markers, types). Each feature is decided by one test — Evidently's choice by default, or --test — and the dataset drifts when at least --drift-share of the features drift. For cron or CI: exit 0 without drift, 4 with drift, 1 when the comparison could not be made, 2 for bad arguments.
+            The reference is the training data `deploy` keeps in the version's bundle. The current data is a CSV file, a folder of CSV batch files (every *.csv, in file-name order, with the same header), read with the reference's CSV options (delimiter, missing markers, types), or the prediction log `labbook serve --log DIR` writes (--log DIR, optionally only its newest --last N rows). A value that is not a number in a numeric feature is read as missing and counted, and a log line that is not a prediction row is skipped and counted: both are reported on stderr, neither stops the comparison. Each feature is decided by one test — Evidently's choice by default, or --test — and the dataset drifts when at least --drift-share of the features drift. For cron or CI: exit 0 without drift, 4 with drift, 1 when the comparison could not be made, 2 for bad arguments.
 
             Examples:
               labbook monitor income-classifier@production --current data/this-week.csv
-              labbook monitor income-classifier@production --current data/this-week.csv --out reports/drift
+              labbook monitor income-classifier@production --current data/batches/ --out reports/drift
+              labbook monitor income-classifier@production --log logs --last 10000
               labbook monitor income-classifier@3 --current new.csv --test psi --threshold 0.2
             """)
 
     @Argument(help: ArgumentHelp("NAME@ALIAS, NAME@VERSION or NAME (the latest version).", valueName: "model"))
     var model: String
 
-    @Option(name: .long, help: ArgumentHelp("The CSV file of current data.", valueName: "file"))
-    var current: String
+    @Option(name: .long, help: ArgumentHelp("The current data: a CSV file, or a folder of CSV batch files.", valueName: "path"))
+    var current: String?
+
+    @Option(name: .long, help: ArgumentHelp("The current data: the prediction log folder of `labbook serve --log`.", valueName: "dir"))
+    var log: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --log: only the newest N rows.", valueName: "n"))
+    var last: Int?
 
     @Option(name: .long, help: ArgumentHelp("Write NAME-drift.md, .html and .json into this folder.", valueName: "dir"))
     var out: String?
@@ -39,6 +46,15 @@ struct MonitorCommand: ParsableCommand {
     @OptionGroup var registryOptions: RegistryOptions
 
     func validate() throws {
+        switch (current, log) {
+        case (nil, nil): throw ValidationError("give the current data with --current PATH or --log DIR")
+        case (.some, .some): throw ValidationError("give the current data with --current or with --log, not both")
+        default: break
+        }
+        if let last {
+            guard log != nil else { throw ValidationError("--last applies only with --log") }
+            guard last >= 1 else { throw ValidationError("--last is a number of rows ≥ 1") }
+        }
         if let test, DriftTest(rawValue: test) == nil {
             throw ValidationError("unknown drift test `\(test)`; tests: \(DriftTest.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -55,11 +71,12 @@ struct MonitorCommand: ParsableCommand {
         do {
             outcome = try StandaloneMonitor.run(
                 registry: registry, name: reference.name, version: version, label: reference.description,
-                currentPath: current, displayPath: current, policy: policy)
+                source: source, policy: policy)
         } catch {
             throw StoreFailure(error.description)
         }
         print(TextTable(columns: ["feature", "test", "statistic", "p-value", "drifted"], rows: outcome.table).render())
+        for warning in outcome.warnings { Terminal.error("warning: " + warning) }
         if let out {
             let written = try write(outcome.files, into: out, name: reference.name)
             Terminal.error("\(outcome.summary); reports: \(written.joined(separator: ", "))")
@@ -67,6 +84,15 @@ struct MonitorCommand: ParsableCommand {
             Terminal.error(outcome.summary)
         }
         if outcome.drifted { throw ExitCode(4) }
+    }
+
+    /// The current data the options name: the log, a folder of batch files, or a file.
+    var source: CurrentSource {
+        if let log { return .log(log, last: last) }
+        let path = current ?? ""
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder(path) }
+        return .file(path)
     }
 
     /// Writes each file through a temporary name and a rename (never a half-written report).

@@ -13,7 +13,9 @@ struct CSVChunk {
     private(set) var rowCount = 0
 
     init(settings: CSVSettings) {
-        builders = settings.header.map { CSVColumnBuilder(name: $0, forcedType: settings.types[$0]) }
+        builders = settings.header.map {
+            CSVColumnBuilder(name: $0, forcedType: settings.types[$0], lenient: settings.lenientNumbers)
+        }
         block = CSVBlock(columnCount: settings.header.count)
     }
 
@@ -28,9 +30,10 @@ struct CSVChunk {
         }
     }
 
-    /// Appends column `column` to `merged` (see ``CSVMergedColumn/append(_:)``).
-    mutating func append(column: Int, to merged: inout CSVMergedColumn) {
-        merged.append(&builders[column])
+    /// Appends column `column` to `merged` (see ``CSVMergedColumn/append(_:lineShift:)``);
+    /// `lineShift` is the file line of the chunk's line 1, minus one.
+    mutating func append(column: Int, to merged: inout CSVMergedColumn, lineShift: Int) {
+        merged.append(&builders[column], lineShift: lineShift)
     }
 
     /// Forgets every column's dictionary (see ``CSVColumnBuilder/forgetDictionary()``).
@@ -64,6 +67,7 @@ struct CSVChunk {
                     first = (failure.row, column, failure.error)
                 }
             }
+            if settings.lenientNumbers { resolveFirstBadLines(window: window, settings: settings) }
             if let first {
                 let record = CSVPosition(offset: block.rowStarts[first.row], line: block.rowLines[first.row])
                 let line = fieldLine(window: window, settings: settings, record: record, column: first.column)
@@ -74,6 +78,14 @@ struct CSVChunk {
             end = CSVPosition(offset: position.offset + shift, line: position.line)
         }
         return true
+    }
+
+    /// Gives each column whose first bad value was just seen the line of that field.
+    private mutating func resolveFirstBadLines(window: CSVWindow, settings: CSVSettings) {
+        for column in builders.indices where builders[column].firstBadLine == nil {
+            guard let record = builders[column].firstBadRecord else { continue }
+            builders[column].firstBadLine = fieldLine(window: window, settings: settings, record: record, column: column) ?? record.line
+        }
     }
 
     /// The physical line where field `column` of the record at `record` (window offsets) starts.
@@ -134,6 +146,8 @@ struct CSVSettings: Sendable {
     let matcher: CSVMissingMatcher
     let header: [String]
     let types: [String: ColumnType]
+    /// A non-number in a forced-numeric column is missing and counted (``CSVOptions/BadNumbers/missing``).
+    var lenientNumbers = false
 }
 
 /// Notes the line on which one field of one record starts.

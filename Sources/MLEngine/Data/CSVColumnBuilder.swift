@@ -31,10 +31,20 @@ struct CSVColumnBuilder: Sendable {
     /// ``CSVMergedColumn``.
     var mergedCodes: [UInt32] = []
     private var numbersSeen = 0
+    /// Forced numeric and lenient: a non-number is missing and counted, not an error.
+    private let lenient: Bool
+    /// Non-numbers taken as missing in this chunk (lenient only).
+    private(set) var badCount = 0
+    /// The record (window offset, chunk line) holding the chunk's first bad value, until
+    /// ``CSVChunk`` resolves it to the line of the field (``firstBadLine``).
+    private(set) var firstBadRecord: CSVPosition?
+    /// The chunk-relative line of the first bad value's field.
+    var firstBadLine: Int?
 
-    init(name: String, forcedType: ColumnType?) {
+    init(name: String, forcedType: ColumnType?, lenient: Bool = false) {
         self.name = name
         self.forcedType = forcedType
+        self.lenient = lenient && forcedType == .numeric
         state = forcedType == .categorical ? .categorical : forcedType == .numeric ? .numeric : .inferring
     }
 
@@ -51,6 +61,9 @@ struct CSVColumnBuilder: Sendable {
         codes.removeAll(keepingCapacity: true)
         prefixRows = 0
         numbersSeen = 0
+        badCount = 0
+        firstBadRecord = nil
+        firstBadLine = nil
         switch forcedType {
         case .numeric?: state = .numeric
         case .categorical?: state = .categorical
@@ -73,7 +86,20 @@ struct CSVColumnBuilder: Sendable {
         let fields = CSVFieldConversion(block: block, column: column, base: base, matcher: matcher)
         var row = 0
         if state != .categorical {
-            let (converted, missing) = fields.numbers(rows: rows)
+            var (converted, missing) = fields.numbers(rows: rows)
+            if lenient {
+                while converted < rows {
+                    // Not a number (or not UTF-8): missing, counted, and the loop goes on after it.
+                    block.valueScratch[converted] = .nan
+                    if badCount == 0 {
+                        firstBadRecord = CSVPosition(offset: block.rowStarts[converted], line: block.rowLines[converted])
+                    }
+                    badCount &+= 1
+                    let (end, more) = fields.numbers(from: converted &+ 1, rows: rows)
+                    missing &+= more &+ 1
+                    converted = end
+                }
+            }
             values.append(contentsOf: UnsafeBufferPointer(start: block.valueScratch, count: converted))
             numbersSeen &+= converted &- missing
             row = converted

@@ -24,18 +24,19 @@ struct CSVFieldConversion {
         CSVBlock.field(cells, row, start: start, side: side)
     }
 
-    /// Parses rows from 0 until the first field that is neither a number nor missing.
-    /// Returns how many rows were converted and how many of them were missing. Two
-    /// passes: fields to exact mantissas and scales, then one division per value.
+    /// Parses rows from `first` until the first field that is neither a number nor missing
+    /// (value `i` goes to `valueScratch[i]`). Returns the row where it stopped (`rows` when
+    /// all were converted) and how many of the converted rows were missing. Two passes:
+    /// fields to exact mantissas and scales, then one division per value.
     @inline(never)
-    func numbers(rows: Int) -> (converted: Int, missing: Int) {
+    func numbers(from first: Int = 0, rows: Int) -> (end: Int, missing: Int) {
         let output = block.valueScratch
         let scales = block.scaleScratch
         let cells = self.cells
         let start = self.start
         // Unquoted fields (cell flags 0) take the fast path, unless a marker could be a number.
         let blocked: UInt64 = matcher.mayMatchNumbers ? 1 : 0
-        var row = 0
+        var row = first
         var missing = 0
         var anyScale: UInt8 = 0
         while row < rows {
@@ -64,7 +65,7 @@ struct CSVFieldConversion {
             row &+= 1
         }
         if anyScale != 0 {
-            var index = 0
+            var index = first
             while index < row {
                 output[index] = output[index] / CSVNumberParser.powerOfTen(Int(scales[index]))
                 index &+= 1

@@ -11,6 +11,9 @@ struct CSVMergedColumn {
     private(set) var codes: [UInt32] = []
     private(set) var dictionary = ByteDictionary()
     private(set) var pendingPrefixRows = 0
+    /// Non-numbers read as missing (lenient forced-numeric columns), and the file line of the first.
+    private(set) var badCount = 0
+    private(set) var firstBadLine: Int?
 
     init(name: String, expectedRows: Int) {
         self.name = name
@@ -23,7 +26,12 @@ struct CSVMergedColumn {
     /// column is categorical). Chunk codes are translated through the builder's
     /// ``CSVColumnBuilder/mergedCodes``, resolving texts not seen before in row order,
     /// so merged codes follow first appearance in the file.
-    mutating func append(_ builder: inout CSVColumnBuilder) {
+    /// `lineShift` turns the builder's chunk-relative lines into file lines.
+    mutating func append(_ builder: inout CSVColumnBuilder, lineShift: Int) {
+        if builder.badCount > 0 {
+            if firstBadLine == nil, let line = builder.firstBadLine { firstBadLine = line + lineShift }
+            badCount += builder.badCount
+        }
         guard builder.state == .categorical else {
             values.append(contentsOf: builder.values)
             return

@@ -64,7 +64,7 @@ final class CSVMerger: @unchecked Sendable {
             }
         }
         for column in columns.indices {
-            slot.chunk.append(column: column, to: &columns[column])
+            slot.chunk.append(column: column, to: &columns[column], lineShift: nextLine - 1)
             categorical[column] = columns[column].isCategorical
         }
         let chunk = slot.chunk
@@ -90,10 +90,17 @@ final class CSVMerger: @unchecked Sendable {
                 columns[column].installPrefix(codes: sink.codes[column], dictionary: sink.dictionaries[column])
             }
         }
+        badValues = columns.compactMap { column in
+            column.firstBadLine.map { BadValueCount(file: "", column: column.name, count: column.badCount, firstLine: $0) }
+        }
         let result = DataFrame(columns: columns.map { $0.column() })
         columns = []
         return result
     }
+
+    /// Per lenient numeric column with values that were not numbers: the count and first line
+    /// (`file` empty); set by ``frame()``.
+    private(set) var badValues: [BadValueCount] = []
 
     /// Reads the merged ranges again, in order, until every column has its rows.
     private func rescan(limits: [Int]) throws(DataError) -> CSVRescanSink {

@@ -11,18 +11,32 @@ public struct CSVOptions: Sendable, Equatable {
     /// case-sensitively, after trimming.
     public var missingMarkers: Set<String>
     /// Column types that override inference, by column name. A value that does not
-    /// parse in a column forced to `.numeric` is an error naming its line.
+    /// parse in a column forced to `.numeric` is an error naming its line, unless
+    /// ``badNumbers`` is ``BadNumbers/missing``.
     public var columnTypes: [String: ColumnType]
+    /// What a value that is not a number does in a column forced to `.numeric`: fail the
+    /// read (the default) or become missing, counted in ``LoadedCSV/badValues``.
+    public var badNumbers: BadNumbers
+
+    /// What becomes of a value that is not a number in a column forced to `.numeric`.
+    public enum BadNumbers: Sendable, Equatable {
+        /// The read fails with a ``DataError`` naming the value's line.
+        case fail
+        /// The value is missing; each column's count and first line are reported.
+        case missing
+    }
 
     /// Creates options; every parameter has the default described on its property.
     public init(
         delimiter: UInt8 = UInt8(ascii: ","),
         missingMarkers: Set<String> = ["", "NA", "?"],
-        columnTypes: [String: ColumnType] = [:]
+        columnTypes: [String: ColumnType] = [:],
+        badNumbers: BadNumbers = .fail
     ) {
         self.delimiter = delimiter
         self.missingMarkers = missingMarkers
         self.columnTypes = columnTypes
+        self.badNumbers = badNumbers
     }
 }
 

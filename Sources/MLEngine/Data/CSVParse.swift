@@ -12,7 +12,7 @@ enum CSVParse {
     /// `knownContentHex`, when given, is returned as the content hash and the bytes are not hashed.
     static func run(
         source: CSVSource, options: CSVOptions, chunkCount requested: Int? = nil, knownContentHex: String? = nil
-    ) throws(DataError) -> (DataFrame, String) {
+    ) throws(DataError) -> (DataFrame, String, [BadValueCount]) {
         try check(options.delimiter)
         let (names, dataStart, sampleRows, headerWindow) = try CSVHeader.read(source, delimiter: options.delimiter)
         for name in options.columnTypes.keys.sorted() where !names.contains(name) {
@@ -20,7 +20,7 @@ enum CSVParse {
         }
         let settings = CSVSettings(
             delimiter: options.delimiter, matcher: CSVMissingMatcher(markers: options.missingMarkers),
-            header: names, types: options.columnTypes)
+            header: names, types: options.columnTypes, lenientNumbers: options.badNumbers == .missing)
         let dataBytes = source.count - dataStart.offset
         let processors = ProcessInfo.processInfo.activeProcessorCount
         let tasks = plan(dataStart: dataStart.offset, end: source.count, requested: requested)
@@ -36,7 +36,8 @@ enum CSVParse {
             source: source, settings: settings, tasks: tasks, merger: merger,
             slots: min(tasks.count, workers + 1), windowCapacity: chunkBytes + CSVChunkSlot.lookahead)
         try pipeline.run(workers: workers)
-        return (try merger.frame(), merger.contentDigest())
+        let frame = try merger.frame()
+        return (frame, merger.contentDigest(), merger.badValues)
     }
 
     private static func check(_ delimiter: UInt8) throws(DataError) {

@@ -29,8 +29,9 @@ public enum CSVReader {
         let name = displayName ?? path
         do {
             let file = try CSVFile.open(path: path)
-            let loaded = try parse(source: .file(file), options: options, knownContentHex: knownContentHash)
+            var loaded = try parse(source: .file(file), options: options, knownContentHex: knownContentHash)
             try file.checkUnchanged()
+            for index in loaded.badValues.indices { loaded.badValues[index].file = name }
             return loaded
         } catch {
             throw DataError(file: name, line: error.line, message: error.message)
@@ -40,9 +41,11 @@ public enum CSVReader {
     /// Parses CSV text held in memory; `displayName` is the name shown in errors.
     public static func parse(bytes: [UInt8], displayName: String, options: CSVOptions = .init()) throws(DataError) -> LoadedCSV {
         do {
-            return try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) in
+            var loaded = try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) in
                 try parse(buffer: buffer, options: options)
             }
+            for index in loaded.badValues.indices { loaded.badValues[index].file = displayName }
+            return loaded
         } catch {
             throw DataError(file: displayName, line: error.line, message: error.message)
         }
@@ -57,9 +60,10 @@ public enum CSVReader {
     private static func parse(
         source: CSVSource, options: CSVOptions, chunkCount: Int? = nil, knownContentHex: String? = nil
     ) throws(DataError) -> LoadedCSV {
-        let (frame, contentHex) = try CSVParse.run(
+        let (frame, contentHex, badValues) = try CSVParse.run(
             source: source, options: options, chunkCount: chunkCount, knownContentHex: knownContentHex)
         return LoadedCSV(
-            frame: frame, fingerprint: DatasetFingerprint(contentHex: contentHex, frame: frame), byteCount: source.count)
+            frame: frame, fingerprint: DatasetFingerprint(contentHex: contentHex, frame: frame), byteCount: source.count,
+            badValues: badValues)
     }
 }

@@ -117,6 +117,8 @@ struct DriftVerdict: Codable, Sendable, Equatable {
     var driftedFeatures: [String]
     /// Every compared feature's statistics, in order.
     var features: [DriftStatisticsRecord] = []
+    /// Values read as missing and log lines skipped; `nil` when there were none.
+    var dataProblems: DataProblemsRecord?
 }
 
 /// One feature's drift statistics, as `run.json` lists them.

@@ -2,9 +2,10 @@ import Foundation
 public import MLEngine
 import Reports
 
-/// `labbook monitor NAME@ALIAS --current FILE`: the `monitor` directive without a notebook.
-/// The reference is the training data kept in the version's bundle; the current file is
-/// read with the reference's CSV options, each feature as the type it had in training.
+/// `labbook monitor NAME@ALIAS --current FILE|DIR` or `--log DIR`: the `monitor` directive
+/// without a notebook. The reference is the training data kept in the version's bundle; current
+/// CSV data is read with the reference's CSV options, each feature as the type it had in
+/// training; a prediction log gives rows of the model's features.
 public enum StandaloneMonitor {
     /// What one comparison found, rendered.
     public struct Outcome: Sendable {
@@ -16,6 +17,9 @@ public enum StandaloneMonitor {
         public var table: [[String]]
         /// The reports: `.md`, `.html` and `.json` texts by extension.
         public var files: [(ext: String, text: String)]
+        /// What was wrong in the current data without stopping the comparison (values read as
+        /// missing, log lines skipped), one line each, for stderr.
+        public var warnings: [String]
     }
 
     /// A failure worth one line on stderr.
@@ -23,14 +27,15 @@ public enum StandaloneMonitor {
         public var description: String
     }
 
-    /// Compares `currentPath` with the training data of `name` version `version`.
+    /// Compares the current data `source` with the training data of `name` version `version`.
     /// - Parameters:
     ///   - label: how the model is named in the report, e.g. `income-classifier@production`.
-    ///   - displayPath: the current file as the user wrote it (reports hold no absolute paths).
+    ///   - source: the current data, its path as the user wrote it (relative to the current
+    ///     folder; reports hold no absolute paths).
     public static func run(
-        registry: ModelRegistry, name: String, version: Int, label: String, currentPath: String, displayPath: String,
-        policy: DriftPolicy
+        registry: ModelRegistry, name: String, version: Int, label: String, source: CurrentSource, policy: DriftPolicy
     ) throws(Failure) -> Outcome {
+        let displayPath = source.path
         let reference: ReferenceData
         let manifest: ModelManifest
         do {
@@ -46,9 +51,10 @@ public enum StandaloneMonitor {
         }
         let features = manifest.featureSchema.features.map(\.name)
         let options = reference.options.pinningTypes(of: features, as: reference.frame)
-        let current: LoadedCSV
+        let current: CurrentData
         do {
-            current = try CSVReader.read(path: currentPath, displayName: displayPath, options: options)
+            current = try CurrentDataReader.read(
+                source, resolve: { $0 }, reference: reference.frame, features: features, options: options, model: name)
         } catch {
             throw Failure(description: String(describing: error))
         }
@@ -58,30 +64,42 @@ public enum StandaloneMonitor {
         } catch {
             throw Failure(description: "\(displayPath): \(error.message)")
         }
+        let notes = MonitorOutputs.dataNotes(current, source: source)
         let outputs = MonitorOutputs.render(
             report, reference: "\(label) (version \(version)) training data", current: displayPath,
-            rows: current.frame.rowCount, policy: policy)
+            rows: current.frame.rowCount, policy: policy, dataNotes: notes)
         let section = DirectiveSection(
-            kind: "monitor", name: label, source: "model: \(label)\ncurrent: \(displayPath)\n", location: displayPath,
+            kind: "monitor", name: label, source: "model: \(label)\n" + sourceLines(source), location: displayPath,
             outputs: outputs)
         let document = Report(
             title: "Drift of `\(displayPath)` against \(label)", blocks: [.directive(section)],
             footer: ReportFooter(items: [
                 FooterItem(label: "model", value: "\(name) version \(version)"),
-                FooterItem(label: "current data", value: current.fingerprint.content),
+                FooterItem(label: "current data", value: current.fingerprint),
                 FooterItem(label: "engine", value: "Labbook \(EngineInfo.version)"),
             ]))
         let verdict = DriftVerdict(
             current: displayPath, reference: "\(name)@\(version)", drifted: report.datasetDrifted,
             driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature),
-            features: report.features.map(DriftStatisticsRecord.init))
-        let json = JSONValue.object([
+            features: report.features.map(DriftStatisticsRecord.init), dataProblems: DataProblemsRecord(current))
+        var members: [String: JSONValue] = [
             "model": .string(name), "version": .number(Double(version)), "current": .string(displayPath),
-            "current_sha256": .string(current.fingerprint.content), "rows": .number(Double(current.frame.rowCount)),
+            "current_sha256": .string(current.fingerprint), "rows": .number(Double(current.frame.rowCount)),
             "drifted": .bool(verdict.drifted), "drifted_share": .number(verdict.driftedShare),
             "drifted_features": .array(verdict.driftedFeatures.map(JSONValue.string)),
             "features": .array(verdict.features.map(\.json)),
-        ])
+        ]
+        if case .log(_, let last) = source {
+            members["source"] = .string("log")
+            if let last { members["last"] = .integer(Int64(last)) }
+        } else if case .folder = source {
+            members["source"] = .string("folder")
+        }
+        if current.files.count > 1 || source != .file(displayPath) {
+            members["files"] = .array(current.files.map { .object(["path": .string($0.path), "sha256": .string($0.fingerprint)]) })
+        }
+        members.merge(verdict.dataProblems?.jsonMembers ?? [:]) { first, _ in first }
+        let json = JSONValue.object(members)
         let drifted = verdict.driftedFeatures
         let summary = (report.datasetDrifted ? "drift detected" : "no dataset drift")
             + ": \(drifted.count) of \(report.features.count) features drifted"
@@ -95,6 +113,16 @@ public enum StandaloneMonitor {
         }
         return Outcome(
             drifted: report.datasetDrifted, summary: summary, table: table,
-            files: [("md", MarkdownRenderer.render(document)), ("html", HTMLRenderer.render(document)), ("json", json.text + "\n")])
+            files: [("md", MarkdownRenderer.render(document)), ("html", HTMLRenderer.render(document)), ("json", json.text + "\n")],
+            warnings: notes.filter { $0.level == .warning }.map(\.message))
+    }
+
+    /// The spec lines the report shows for the current data.
+    private static func sourceLines(_ source: CurrentSource) -> String {
+        switch source {
+        case .file(let path), .folder(let path): "current: \(path)\n"
+        case .log(let path, let last?): "log: \(path)\nlast: \(last)\n"
+        case .log(let path, nil): "log: \(path)\n"
+        }
     }
 }

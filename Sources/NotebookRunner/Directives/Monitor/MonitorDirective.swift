@@ -8,16 +8,19 @@ import Reports
 ///
 /// ```monitor
 /// model: income-classifier
-/// current: data/census-2024.csv
+/// current: data/census-2024.csv     # or a folder of batch files, or `log: logs` (last: 10000)
 /// tests: {age: ks}
 /// ```
 struct MonitorDirective: Directive {
     static let kind = "monitor"
-    static let keys = ["model", "reference", "current", "features", "on_drift", "holdout", "margin"] + MonitorPolicy.keys
+    static let keys = ["model", "reference", "current", "log", "last", "features", "on_drift", "holdout", "margin"] + MonitorPolicy.keys
 
     var model: String?
     var reference: String?
-    var current: String
+    /// The current data: a CSV file, a folder of them, or the prediction log.
+    var source: CurrentSource
+    /// The files the source holds at plan time (for the cache key and `watch`).
+    let dataFiles: [String]
     var features: [String]?
     var policy: DriftPolicy
     /// `on_drift: fail`: a drifted dataset fails the run with exit code 4.
@@ -25,10 +28,11 @@ struct MonitorDirective: Directive {
     /// `on_drift: retrain`: a drifted dataset retrains the deployment, which may move its alias.
     var retrain: MonitorRetrain?
 
-    var label: String? { current }
+    var label: String? { source.path }
     var inputs: [String] { [model, reference.map { PlanContext.split($0).base }].compactMap { $0 } }
     var outputs: [String] { [] }
-    var dataFiles: [String] { [current] }
+    /// The key the current data is given under (`current` or `log`), where its errors point.
+    private var sourceKey: String { if case .log = source { "log" } else { "current" } }
 
     init?(spec: SpecReader, plan: PlanContext) {
         let (policy, mentioned) = MonitorPolicy.read(spec)
@@ -64,12 +68,11 @@ struct MonitorDirective: Directive {
             spec.error("`monitor` needs a `model` (its training data is the reference) or a `reference` dataset", at: spec.location)
             valid = false
         }
-        guard let current = spec.string("current", required: true), valid else { return nil }
-        if let header = plan.header(ofDataFile: current, key: "current", spec: spec) {
-            PlanContext.checkColumns((featureList ?? []) + mentioned, among: header, file: current, spec: spec)
-        }
+        guard let found = MonitorSource.read(spec, plan: plan, columns: (featureList ?? []) + mentioned), valid
+        else { return nil }
         if let reference { plan.checkColumns((featureList ?? []) + mentioned, in: reference, spec: spec) }
-        self.current = current
+        source = found.source
+        dataFiles = found.files
     }
 
     func execute(in context: DirectiveContext) throws -> DirectiveResult {
@@ -82,18 +85,21 @@ struct MonitorDirective: Directive {
         let features = self.features ?? trained?.features ?? referenceView.frame.columnNames.filter { $0 != target }
         // Read the current data as the reference was read, each compared feature as the type it had there.
         let options = referenceView.dataset.options.pinningTypes(of: features, as: referenceView.frame)
-        let loaded: LoadedCSV
+        let loaded: CurrentData
         do {
-            loaded = try CSVReader.read(
-                path: try context.resolveReadable(current), displayName: NotebookPaths.displayPath(for: context.resolve(current)),
-                options: options)
+            _ = try context.resolveReadable(source.path)
+            // A served deployment's log holds its predictions under its registry name.
+            loaded = try CurrentDataReader.read(
+                source, resolve: context.resolve, reference: referenceView.frame, features: features, options: options,
+                model: model.flatMap { context.deployment($0)?.manifest.name })
         } catch let error as DirectiveError {
-            throw DirectiveError(error.message, key: "current", cause: error.cause)
+            throw DirectiveError(error.message, key: sourceKey, cause: error.cause)
         } catch {
-            throw DirectiveError("cannot read `\(current)`", key: "current", cause: String(describing: error))
+            throw DirectiveError("cannot read `\(source.path)`", key: sourceKey, cause: String(describing: error))
         }
         var result = DirectiveResult(outputs: [])
-        result.facts.recordFile(current, fingerprint: loaded.fingerprint.content)
+        for file in loaded.files { result.facts.recordFile(file.path, fingerprint: file.fingerprint) }
+        let current = source.path
         let report: DriftReport
         do {
             report = try DriftReport.compare(
@@ -106,8 +112,10 @@ struct MonitorDirective: Directive {
             DriftVerdict(
                 current: current, reference: referenceName, drifted: report.datasetDrifted,
                 driftedShare: report.driftedShare, driftedFeatures: report.features.filter(\.drifted).map(\.feature),
-                features: report.features.map(DriftStatisticsRecord.init)))
-        var outputs = MonitorOutputs.render(report, reference: referenceName, current: current, rows: loaded.frame.rowCount, policy: policy)
+                features: report.features.map(DriftStatisticsRecord.init), dataProblems: DataProblemsRecord(loaded)))
+        var outputs = MonitorOutputs.render(
+            report, reference: referenceName, current: current, rows: loaded.frame.rowCount, policy: policy,
+            dataNotes: MonitorOutputs.dataNotes(loaded, source: source))
         if let trained, let target, loaded.frame.column(named: target) != nil {
             let view = DatasetView(reference: current, dataset: referenceView.dataset, frame: loaded.frame)
             let evaluation = try ModelEvaluation.measure(trained, on: view, threshold: 0.5)
@@ -116,7 +124,7 @@ struct MonitorDirective: Directive {
         if let retrain, report.datasetDrifted, let model {
             let decision = try retrain.run(
                 deploymentName: model, reference: referenceView, current: loaded.frame,
-                currentFingerprint: loaded.fingerprint.content, context: context)
+                currentFingerprint: loaded.fingerprint, context: context)
             outputs += decision.outputs
             if let registration = decision.registration { result.facts.registrations.append(registration) }
         }
@@ -124,7 +132,7 @@ struct MonitorDirective: Directive {
         if failOnDrift, report.datasetDrifted {
             let names = report.features.filter(\.drifted).map { "`\($0.feature)`" }.joined(separator: ", ")
             throw ExpectationFailure(
-                message: "`\(current)` drifted from `\(referenceName)` (\(names))", result: result, exitCode: 4,
+                message: "`\(source.path)` drifted from `\(referenceName)` (\(names))", result: result, exitCode: 4,
                 key: "on_drift", prefix: "data drift: ")
         }
         return result

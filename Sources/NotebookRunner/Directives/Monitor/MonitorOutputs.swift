@@ -4,7 +4,10 @@ import Reports
 
 /// Report outputs for `monitor`.
 enum MonitorOutputs {
-    static func render(_ report: DriftReport, reference: String, current: String, rows: Int, policy: DriftPolicy) -> [ReportOutput] {
+    /// `dataNotes` (``dataNotes(_:)``) follow the verdict.
+    static func render(
+        _ report: DriftReport, reference: String, current: String, rows: Int, policy: DriftPolicy, dataNotes: [Note] = []
+    ) -> [ReportOutput] {
         let drifted = report.features.filter(\.drifted).count
         let verdict = report.datasetDrifted
             ? "Drift detected: \(drifted) of \(report.features.count) features drifted"
@@ -39,12 +42,51 @@ enum MonitorOutputs {
             kind: .bars(report.features.map { Bar(label: $0.feature, value: $0.psi.isFinite ? $0.psi : 0) }),
             xLabel: "PSI", yLabel: nil)
         var outputs: [ReportOutput] = [
-            .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0))).")),
-            .table(table), .chart(chart), .text(rule(policy)),
+            .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0)))."))
         ]
+        outputs += dataNotes.map(ReportOutput.note)
+        outputs += [.table(table), .chart(chart), .text(rule(policy))]
         outputs += MonitorCharts.render(report)
         if let findings = findings(report) { outputs.append(.table(findings)) }
         return outputs
+    }
+
+    /// What the current data was made of (a folder's files, a log's window) and what was wrong
+    /// in it without stopping the comparison: values read as missing, log lines skipped.
+    static func dataNotes(_ data: CurrentData, source: CurrentSource) -> [Note] {
+        var notes: [Note] = []
+        let names = data.files.map { "`\($0.path)`" }
+        let listing = names.count <= 6 ? names.joined(separator: ", ") : names.prefix(6).joined(separator: ", ") + ", … and \(names.count - 6) more"
+        switch source {
+        case .file: break
+        case .folder(let path):
+            let noun = data.files.count == 1 ? "file" : "files"
+            notes.append(Note(level: .info, "Current data: \(data.files.count) batch \(noun) in `\(path)`, in file-name order, read as one dataset (\(listing))."))
+        case .log(let path, let last):
+            let rows = data.frame.rowCount
+            let window = last.map { last in
+                rows < last ? "all \(NumberFormat.integer(rows)) rows (fewer than `last: \(last)`)" : "the newest \(NumberFormat.integer(last)) rows"
+            } ?? "all \(NumberFormat.integer(rows)) rows"
+            let others = data.otherModelLines == 0 ? ""
+                : "; \(NumberFormat.integer(data.otherModelLines)) \(data.otherModelLines == 1 ? "prediction" : "predictions") of other models left out"
+            notes.append(Note(level: .info, "Current data: \(window) of the prediction log in `\(path)` (\(listing)), oldest first\(others)."))
+        }
+        for bad in data.badValues {
+            let numeric = data.frame.column(named: bad.column)?.isNumeric ?? true
+            let what = bad.count == 1
+                ? (numeric ? "value is not a number" : "value is not text") + " and was read as missing"
+                : (numeric ? "values are not numbers" : "values are not text") + " and were read as missing"
+            notes.append(Note(
+                level: .warning,
+                "`\(bad.column)`: \(NumberFormat.integer(bad.count)) \(what) (the first at `\(bad.location)`)."))
+        }
+        if data.skippedLines > 0, let first = data.firstSkipped {
+            let what = data.skippedLines == 1 ? "line is not a prediction row and was" : "lines are not prediction rows and were"
+            notes.append(Note(
+                level: .warning,
+                "\(NumberFormat.integer(data.skippedLines)) \(what) skipped (the first at `\(first.file):\(first.line)`: \(first.reason))."))
+        }
+        return notes
     }
 
     private static func number(_ value: Double) -> TableCell {
