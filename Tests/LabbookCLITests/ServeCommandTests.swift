@@ -32,14 +32,14 @@ struct ServeCommandTests {
         let server = Task { try await runServer(configuration: configuration) }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
-        guard case .success(let status) = HealthProbe.ping(host: "127.0.0.1", port: port, timeout: 5) else {
+        guard case .success(let status) = HealthProbe.ping(host: "127.0.0.1", port: port, timeout: 30) else {
             Issue.record("no answer from /ping")
             server.cancel()
             return
         }
         #expect(status == 200)
         // `labbook health --port N` is the image's HEALTHCHECK.
-        try HealthCommand.parse(["--port", String(port), "--timeout", "5"]).run()
+        try HealthCommand.parse(["--port", String(port), "--timeout", "30"]).run()
         server.cancel()
         _ = await server.result
         #expect(throws: (any Error).self) { try HealthCommand.parse(["--port", String(port), "--timeout", "1"]).run() }
