@@ -84,6 +84,54 @@ struct TrainSearchTests {
         #expect(try sandbox.read("reports/notebook.md").contains("auto: trials per model"))
     }
 
+    /// Three classes and a numeric target from one deterministic table.
+    static func zooCSV(rows: Int) -> String {
+        var lines = ["a,b,kind,size"]
+        var state: UInt64 = 99
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<rows {
+            let a = next() * 10, b = next() * 10
+            let kind = a + (next() - 0.5) * 3 < 3.3 ? "small" : a < 6.6 ? "medium" : "large"
+            lines.append("\(String(format: "%.3f", a)),\(String(format: "%.3f", b)),\(kind),\(String(format: "%.3f", 2 * a + b + next()))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("model: auto on a three-class target and on a numeric one")
+    func autoMulticlassAndRegression() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(Self.zooCSV(rows: 500), to: "data/z.csv")
+        try sandbox.write(String.notebook(
+            "---", "metric: accuracy", "seed: 5", "---",
+            "```load", "name: kinds", "from: data/z.csv", "target: kind", "split: {test: 0.2}", "```",
+            "```train", "name: classes", "data: kinds", "model: auto", "search: {budget: {trials: 12}, holdout: 0.25}", "```",
+            "```load", "name: sizes", "from: data/z.csv", "target: size", "task: regression", "split: {test: 0.2}", "```",
+            "```train", "name: numbers", "data: sizes", "model: auto", "search: {budget: {fits: 24}, cv: 3, metric: rmse}", "```",
+            "```evaluate", "models: [classes]", "metrics: [accuracy]", "```",
+            "```evaluate", "models: [numbers]", "metrics: [r2]", "```"), to: "notebook.md")
+        let outcome = sandbox.run()
+        #expect(outcome.exitCode == 0, "\(outcome.steps.compactMap(\.message))")
+        let data = try Data(contentsOf: URL(fileURLWithPath: sandbox.root + "/reports/notebook.run.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let searches = try #require(manifest["searches"] as? [String: [[String: Any]]])
+        let classes = try #require(searches["classes"])
+        let numbers = try #require(searches["numbers"])
+        #expect(classes.count == 12 && numbers.count == 8)
+        #expect(classes.allSatisfy { $0["metric"] as? String == "accuracy" })
+        #expect(numbers.allSatisfy { $0["metric"] as? String == "rmse" })
+        #expect(!numbers.contains { $0["model"] as? String == "logistic_regression" })
+        // rmse is minimised: the winner has the smallest mean.
+        let best = try #require(numbers.first { $0["best"] as? Bool == true }?["mean"] as? Double)
+        #expect(best == numbers.compactMap { $0["mean"] as? Double }.min())
+        let accuracy = try #require(outcome.evaluations.first { $0.model == "classes" }?.metrics["accuracy"])
+        #expect(accuracy > 0.6)
+        let r2 = try #require(outcome.evaluations.first { $0.model == "numbers" }?.metrics["r2"])
+        #expect(r2 > 0.8)
+    }
+
     @Test("mistakes in a search are reported at their place before anything runs")
     func checkErrors() throws {
         let sandbox = try Sandbox()
