@@ -46,7 +46,7 @@ notebook() { # name, train body lines...
 notebook tpe "model: gradient_boosting" "search:" "  strategy: tpe" "  budget: {fits: $budget}" "  holdout: 0.2" "  space:" \
     "    max_iter: {low: 50, high: 500, log: true}" "    max_leaf_nodes: {low: 8, high: 256, log: true}" \
     "    learning_rate: {low: 0.01, high: 0.3, log: true}" "    min_samples_leaf: {low: 5, high: 100, log: true}" \
-    "    l2_regularization: {low: 0.001, high: 10, log: true}"
+    "    l2_regularization: {low: 0.001, high: 10, log: true}" "    colsample_bytree: {low: 0.5, high: 1.0}"
 notebook auto "model: auto" "search:" "  budget: {fits: $budget}" "  holdout: 0.2"
 notebook defaults "model: gradient_boosting"
 

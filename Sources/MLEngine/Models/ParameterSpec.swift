@@ -25,6 +25,8 @@ public struct ParameterSpec: Sendable, Equatable {
         case openFraction
         /// `true`, `false` or `"auto"`.
         case boolOrAuto
+        /// A number in (0, 1].
+        case unitFraction
     }
 
     /// The parameter's name, snake_case as in scikit-learn (`max_depth`, `C`).
@@ -48,6 +50,7 @@ public struct ParameterSpec: Sendable, Equatable {
         case .boolean: "true or false"
         case .openFraction: "a number in (0, 1)"
         case .boolOrAuto: "true, false, or \"auto\""
+        case .unitFraction: "a number in (0, 1]"
         }
     }
 
@@ -91,6 +94,10 @@ public struct ParameterSpec: Sendable, Equatable {
         case .openFraction:
             if case .bool = value { return nil }
             guard let number = value.doubleValue, number > 0, number < 1 else { return nil }
+            return .some(.double(number))
+        case .unitFraction:
+            if case .bool = value { return nil }
+            guard let number = value.doubleValue, number > 0, number <= 1 else { return nil }
             return .some(.double(number))
         case .boolOrAuto:
             switch value {

@@ -10,6 +10,7 @@ extension SearchSpace {
             SearchDimension(name: "learning_rate", domain: .real(low: 0.01, high: 0.5, log: true), start: .double(0.1)),
             SearchDimension(name: "min_samples_leaf", domain: .integer(low: 2, high: 128, log: true), start: .int(20)),
             SearchDimension(name: "l2_regularization", domain: .real(low: 0.001, high: 10, log: true), start: .double(0.001)),
+            SearchDimension(name: "colsample_bytree", domain: .real(low: 0.5, high: 1, log: false), start: .double(1)),
         ]
         case .randomForest: [
             SearchDimension(name: "n_estimators", domain: .integer(low: 4, high: 300, log: true), start: .int(4)),

@@ -48,16 +48,18 @@ extension HistGradientBoosting {
         var ensemble = TreeEnsemble()
         var importances = [Double](repeating: 0, count: x.columns)
         let grower = TreeGrower(binned: binned, settings: settings, threads: threads)
+        var columnSampler = ColumnSampler(columns: x.columns, fraction: settings.columnFraction, generator: generator.derived("columns"))
         var iterations = 0
         for _ in 0..<settings.maxIterations {
             GradientLoss.gradients(task: task, targets: trainTargets, raw: raw, gradients: &gradients, hessians: &hessians)
             let firstTree = ensemble.roots.count
             for k in 0..<width {
+                let active = columnSampler.next()
                 gradients.withUnsafeBufferPointer { g in
                     hessians.withUnsafeBufferPointer { h in
                         rowValues.withUnsafeMutableBufferPointer { values in
                             guard let gp = g.baseAddress, let hp = h.baseAddress, let vp = values.baseAddress else { return }
-                            grower.grow(gradients: gp + k * rows, hessians: hp + k * rows, ensemble: &ensemble,
+                            grower.grow(gradients: gp + k * rows, hessians: hp + k * rows, active: active, ensemble: &ensemble,
                                         importances: &importances, rowValues: vp)
                         }
                     }

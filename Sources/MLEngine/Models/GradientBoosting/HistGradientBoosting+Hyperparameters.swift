@@ -32,6 +32,9 @@ extension HistGradientBoosting {
         public var maxBins: Int = 255
         /// The most categories sent to one side of a categorical split (LightGBM's `max_cat_threshold`).
         public var maxCategoryThreshold: Int = 32
+        /// The share of the columns each tree may split on, drawn anew per tree from the seed
+        /// (LightGBM's `feature_fraction`, XGBoost's `colsample_bytree`); 1 uses every column.
+        public var columnFraction: Double = 1
         /// Whether to hold out a validation split and stop when its loss stalls.
         public var earlyStopping: EarlyStopping = .auto
         /// The share of rows held out for early stopping (stratified for classification).
@@ -87,6 +90,8 @@ extension HistGradientBoosting {
                           defaultValue: .int(255), rule: .integerInRange(2, 255)),
             ParameterSpec(name: "max_cat_threshold", summary: "The most categories sent left by one categorical split.",
                           defaultValue: .int(32), rule: .integer(atLeast: 1)),
+            ParameterSpec(name: "colsample_bytree", summary: "The share of the columns each tree may split on, drawn per tree (default all).",
+                          defaultValue: nil, rule: .unitFraction),
             ParameterSpec(name: "early_stopping", summary: "Stop when the validation loss stalls; \"auto\" is on above 10,000 rows.",
                           defaultValue: .string("auto"), rule: .boolOrAuto),
             ParameterSpec(name: "validation_fraction", summary: "The share of rows held out for early stopping.",
@@ -111,6 +116,7 @@ extension HistGradientBoosting {
             if let value = resolved["l2_regularization"]?.doubleValue { l2Regularization = value }
             if let value = resolved["max_bins"]?.intValue { maxBins = value }
             if let value = resolved["max_cat_threshold"]?.intValue { maxCategoryThreshold = value }
+            if let value = resolved["colsample_bytree"]?.doubleValue { columnFraction = value }
             switch resolved["early_stopping"] {
             case .bool(let flag)?: earlyStopping = flag ? .on : .off
             default: earlyStopping = .auto
@@ -133,6 +139,9 @@ extension HistGradientBoosting {
             }
             if !(2...255).contains(maxBins) { throw ModelError("`max_bins` must be an integer in [2, 255]; got \(maxBins)") }
             if maxCategoryThreshold < 1 { throw ModelError("`max_cat_threshold` must be an integer >= 1; got \(maxCategoryThreshold)") }
+            if !(columnFraction > 0 && columnFraction <= 1) {
+                throw ModelError("`colsample_bytree` must be a number in (0, 1]; got \(columnFraction)")
+            }
             if !(validationFraction > 0 && validationFraction < 1) {
                 throw ModelError("`validation_fraction` must be a number in (0, 1); got \(validationFraction)")
             }

@@ -27,23 +27,24 @@ final class HistogramPool: @unchecked Sendable {
 
     func slot(_ index: Int) -> UnsafeMutablePointer<Double> { storage + index * slotSize }
 
-    /// Fills `slot` from the rows `rowIndices[0..<count]` (or rows `0..<count` in order
-    /// when `rowIndices` is nil) with their gradients and hessians.
+    /// Fills `slot`'s histograms of `active` columns from the rows `rowIndices[0..<count]` (or
+    /// rows `0..<count` in order when `rowIndices` is nil) with their gradients and hessians.
     func build(
         slot index: Int, bins: UnsafePointer<UInt8>, rows: Int, rowIndices: UnsafePointer<Int32>?, count: Int,
-        gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>, threads: Int
+        gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>, active: [Int], threads: Int
     ) {
         let target = UnsafeSendable(slot(index))
         let binPointer = UnsafeSendable(bins)
         let indexPointer = UnsafeSendable(rowIndices)
         let gradientPointer = UnsafeSendable(gradients)
         let hessianPointer = UnsafeSendable(hessians)
-        let columns = columns
+        let columns = active.count
         let workers = count * columns >= Self.parallelThreshold ? max(1, min(threads, columns)) : 1
         let fill: @Sendable (Int) -> Void = { worker in
             let first = worker * columns / workers
             let last = (worker + 1) * columns / workers
-            for column in first..<last {
+            for position in first..<last {
+                let column = active[position]
                 let histogram = target.pointer + column * Self.stride
                 histogram.initialize(repeating: 0, count: Self.stride)
                 let columnBins = binPointer.pointer + column * rows
@@ -73,10 +74,18 @@ final class HistogramPool: @unchecked Sendable {
         }
     }
 
-    /// `slot(parent) -= slot(child)`: the parent's histogram becomes its other child's.
-    func subtract(child: Int, fromParent parent: Int) {
+    /// `slot(parent) -= slot(child)` on the `active` columns: the parent's histogram becomes
+    /// its other child's.
+    func subtract(child: Int, fromParent parent: Int, active: [Int]) {
         let a = slot(parent)
         let b = slot(child)
-        for i in 0..<slotSize { a[i] -= b[i] }
+        if active.count == columns {
+            for i in 0..<slotSize { a[i] -= b[i] }
+            return
+        }
+        for column in active {
+            let offset = column * Self.stride
+            for i in offset..<(offset + Self.stride) { a[i] -= b[i] }
+        }
     }
 }

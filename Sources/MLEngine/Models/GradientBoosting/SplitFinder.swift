@@ -14,13 +14,14 @@ struct SplitFinder: Sendable {
     let binCounts: [Int]
     let isCategorical: [Bool]
 
-    /// The best split over all columns; ties keep the first column and the first threshold.
+    /// The best split over the `active` columns (ascending); ties keep the first column and
+    /// the first threshold.
     /// - Parameter histogram: `columns * 256 * 3` values (gradient, hessian, count per bin).
-    func best(histogram: UnsafePointer<Double>, total: GradientStats) -> SplitCandidate {
+    func best(histogram: UnsafePointer<Double>, total: GradientStats, active: [Int]) -> SplitCandidate {
         var best = SplitCandidate()
         guard total.count >= 2 * minSamplesLeaf else { return best }
         let parentScore = total.gradient * total.gradient / (total.hessian + l2)
-        for column in 0..<binCounts.count {
+        for column in active {
             let bins = histogram + column * HistogramPool.stride
             if isCategorical[column] {
                 categorical(column, bins, total, parentScore, &best)

@@ -40,10 +40,11 @@ final class TreeGrower {
         orderedHessians = orderedGradients
     }
 
-    /// Grows a tree into `ensemble`, adds each split's gain to `importances[column]`, and
-    /// writes the value the tree gives every training row into `rowValues`.
+    /// Grows a tree into `ensemble` splitting only on the `active` columns (ascending), adds
+    /// each split's gain to `importances[column]`, and writes the value the tree gives every
+    /// training row into `rowValues`.
     func grow(
-        gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>, ensemble: inout TreeEnsemble,
+        gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>, active: [Int], ensemble: inout TreeEnsemble,
         importances: inout [Double], rowValues: UnsafeMutablePointer<Double>
     ) {
         let rows = binned.rows
@@ -58,9 +59,10 @@ final class TreeGrower {
         ensemble.roots.append(Int32(root))
         binned.bins.withUnsafeBufferPointer { binBuffer in
             guard let bins = binBuffer.baseAddress else { return }
-            pool.build(slot: 0, bins: bins, rows: rows, rowIndices: nil, count: rows, gradients: gradients, hessians: hessians, threads: threads)
+            pool.build(slot: 0, bins: bins, rows: rows, rowIndices: nil, count: rows, gradients: gradients, hessians: hessians,
+                       active: active, threads: threads)
             var leaves = [Leaf(start: 0, count: rows, depth: 0, total: total, slot: 0, node: root, split: SplitCandidate())]
-            leaves[0].split = splittable(leaves[0]) ? finder.best(histogram: pool.slot(0), total: total) : SplitCandidate()
+            leaves[0].split = splittable(leaves[0]) ? finder.best(histogram: pool.slot(0), total: total, active: active) : SplitCandidate()
             var nextSlot = 1
             while leaves.count < settings.maxLeafNodes {
                 var chosen = -1
@@ -87,12 +89,12 @@ final class TreeGrower {
                     let small = smallIsLeft ? left : right
                     let slot = nextSlot
                     nextSlot += 1
-                    buildHistogram(slot: slot, leaf: small, bins: bins, gradients: gradients, hessians: hessians)
-                    pool.subtract(child: slot, fromParent: parent.slot)
+                    buildHistogram(slot: slot, leaf: small, bins: bins, gradients: gradients, hessians: hessians, active: active)
+                    pool.subtract(child: slot, fromParent: parent.slot, active: active)
                     left.slot = smallIsLeft ? slot : parent.slot
                     right.slot = smallIsLeft ? parent.slot : slot
-                    if leftSplits { left.split = finder.best(histogram: pool.slot(left.slot), total: left.total) }
-                    if rightSplits { right.split = finder.best(histogram: pool.slot(right.slot), total: right.total) }
+                    if leftSplits { left.split = finder.best(histogram: pool.slot(left.slot), total: left.total, active: active) }
+                    if rightSplits { right.split = finder.best(histogram: pool.slot(right.slot), total: right.total, active: active) }
                 }
                 leaves[chosen] = left
                 leaves.insert(right, at: chosen + 1)
@@ -113,7 +115,8 @@ final class TreeGrower {
     }
 
     private func buildHistogram(
-        slot: Int, leaf: Leaf, bins: UnsafePointer<UInt8>, gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>
+        slot: Int, leaf: Leaf, bins: UnsafePointer<UInt8>, gradients: UnsafePointer<Double>, hessians: UnsafePointer<Double>,
+        active: [Int]
     ) {
         let count = leaf.count
         rowIndices.withUnsafeBufferPointer { indexBuffer in
@@ -127,7 +130,7 @@ final class TreeGrower {
                         h[i] = hessians[row]
                     }
                     pool.build(slot: slot, bins: bins, rows: binned.rows, rowIndices: segment, count: count,
-                               gradients: g, hessians: h, threads: threads)
+                               gradients: g, hessians: h, active: active, threads: threads)
                 }
             }
         }
