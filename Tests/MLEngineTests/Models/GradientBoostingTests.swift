@@ -162,6 +162,34 @@ import Testing
         #expect(Double(accuracy) / 12_000 > 0.9)
     }
 
+    @Test func columnSamplingPerTreeIsSeededThreadIndependentAndUsesOnlyItsShare() throws {
+        let (x, y) = Self.syntheticFixture()
+        func fit(_ fraction: Double, threads: Int = 2, seed: UInt64 = 3) throws -> HistGradientBoosting {
+            try HistGradientBoosting.fit(x, targets: y, task: .binary, hyperparameters: Self.settings {
+                $0.columnFraction = fraction; $0.maxIterations = 12; $0.threads = threads; $0.earlyStopping = .off
+            }, seed: seed)
+        }
+        let sampled = try fit(0.5)
+        #expect(try fit(0.5, threads: 1) == sampled)
+        #expect(try fit(1) == fit(1, threads: 1))
+        #expect(try fit(1) != sampled)
+        // Half of 6 columns: every tree splits on at most 3 distinct columns.
+        let one = try fit(1.0 / 6)
+        #expect(one.treeCount == 12)
+        for tree in 0..<one.treeCount {
+            #expect(Set(one.splitFeatures(ofTree: tree)).count <= 1)
+        }
+        for tree in 0..<sampled.treeCount {
+            #expect(Set(sampled.splitFeatures(ofTree: tree)).count <= 3)
+        }
+        var sampler = ColumnSampler(columns: 6, fraction: 0.5, generator: SeededGenerator(seed: 1))
+        let draws = (0..<50).map { _ in sampler.next() }
+        #expect(draws.allSatisfy { $0.count == 3 && $0 == $0.sorted() })
+        #expect(Set(draws.flatMap { $0 }) == Set(0..<6))
+        #expect(throws: ModelError.self) { try fit(0) }
+        #expect(throws: ModelError.self) { try ModelParameters.validate(kind: .gradientBoosting, params: ["colsample_bytree": .double(1.5)]) }
+    }
+
     @Test func earlyStoppingStopsWhenTheValidationLossStalls() throws {
         #expect(HistGradientBoosting.shouldStop([1, 0.9, 0.9, 0.9], patience: 2, tolerance: 0))
         #expect(!HistGradientBoosting.shouldStop([1, 0.9, 0.8, 0.7], patience: 2, tolerance: 0))
@@ -235,5 +263,20 @@ import Testing
         #expect(settings.iterationsWithoutChange == 5 && settings.tolerance == 0.01 && settings.threads == 1)
         #expect(settings.maxCategoryThreshold == 8)
         #expect(HistGradientBoosting.Hyperparameters(resolved: [:]) == HistGradientBoosting.Hyperparameters())
+    }
+}
+
+extension HistGradientBoosting {
+    /// The columns tree `tree`'s splits use, walking it from its root.
+    func splitFeatures(ofTree tree: Int) -> [Int] {
+        var features: [Int] = []
+        var pending = [Int(ensemble.roots[tree])]
+        while let node = pending.popLast() {
+            let current = ensemble.nodes[node]
+            guard !current.isLeaf else { continue }
+            features.append(current.feature)
+            pending += [Int(current.left), Int(current.left) + 1]
+        }
+        return features
     }
 }
