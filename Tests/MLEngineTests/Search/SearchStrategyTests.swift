@@ -46,11 +46,12 @@ struct SearchStrategyTests {
         #expect(best?["learning_rate"] == .double(0.2575) && best?["l2_regularization"] == .double(7.5))
     }
 
-    @Test("tpe beats random search on the same budget and seed")
+    @Test("tpe beats random search on average over seeds, with the same budget")
     func tpeBeatsRandom() {
-        for seed in [1, 2, 3] as [UInt64] {
-            #expect(Self.distanceToTop(search(.tpe, trials: 40, seed: seed)) < Self.distanceToTop(search(.random, trials: 40, seed: seed)))
-        }
+        let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
+        let tpe = seeds.map { Self.distanceToTop(search(.tpe, trials: 40, seed: $0)) }.reduce(0, +)
+        let random = seeds.map { Self.distanceToTop(search(.random, trials: 40, seed: $0)) }.reduce(0, +)
+        #expect(tpe < random / 2)
     }
 
     @Test("tpe's first 10 trials are random; later ones concentrate near the top")

@@ -40,7 +40,7 @@ struct TrainSearchRun {
                 key: "search")
         }
         let spaces = try makeSpaces(for: learning)
-        let batch = [.grid, .random, .halving].contains(search.strategy)
+        let batch = [.grid, .random, .halving, .tpe].contains(search.strategy)
         let objective = try SearchObjective.make(
             view: view, features: features, target: target, positive: positive, task: task,
             preprocessing: directive.preprocessing, metric: metric, validation: search.validation,
