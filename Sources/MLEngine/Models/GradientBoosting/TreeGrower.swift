@@ -137,29 +137,32 @@ final class TreeGrower {
     }
 
     /// Stably moves the leaf's rows going left before those going right; returns how many go left.
+    ///
+    /// Branch-free: every row is written both to its place on the left and to the spill
+    /// buffer, and only the matching count advances (the direction of a row is a coin toss
+    /// for the branch predictor).
     private func partition(_ leaf: Leaf, split: SplitCandidate, bins column: UnsafePointer<UInt8>) -> Int {
-        var table = [Bool](repeating: false, count: 256)
-        for bin in 0..<256 { table[bin] = split.goesLeft(bin) }
-        var leftCount = 0
-        var rightCount = 0
-        rowIndices.withUnsafeMutableBufferPointer { indices in
-            scratch.withUnsafeMutableBufferPointer { spill in
-                table.withUnsafeBufferPointer { goesLeft in
-                    for i in leaf.start..<(leaf.start + leaf.count) {
-                        let row = indices[i]
-                        if goesLeft[Int(column[Int(row)])] {
-                            indices[leaf.start + leftCount] = row
-                            leftCount += 1
-                        } else {
-                            spill[rightCount] = row
-                            rightCount += 1
-                        }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { table in
+            for bin in 0..<256 { table[bin] = split.goesLeft(bin) ? 1 : 0 }
+            var leftCount = 0
+            var rightCount = 0
+            rowIndices.withUnsafeMutableBufferPointer { indices in
+                scratch.withUnsafeMutableBufferPointer { spill in
+                    guard let base = indices.baseAddress, let spillBase = spill.baseAddress else { return }
+                    let start = base + leaf.start
+                    for i in 0..<leaf.count {
+                        let row = start[i]
+                        let left = table[Int(column[Int(row)])]
+                        start[leftCount] = row
+                        spillBase[rightCount] = row
+                        leftCount &+= left
+                        rightCount &+= 1 &- left
                     }
-                    for i in 0..<rightCount { indices[leaf.start + leftCount + i] = spill[i] }
+                    (start + leftCount).update(from: spillBase, count: rightCount)
                 }
             }
+            return leftCount
         }
-        return leftCount
     }
 
     /// Writes the split into its node: raw threshold, missing direction, category bitset.

@@ -27,13 +27,15 @@ struct SearchObjective: Sendable {
     let metric: String
     let modelSeed: UInt64
     let parallelFolds: Bool
+    /// Whether trials run side by side, so each fit should use one thread.
+    let singleThreadedFits: Bool
     let timings: TrialTimings
 
     /// Draws the folds. `validation` `.automatic` is 5-fold CV below 10,000 rows, else a 20 % holdout.
     static func make(
         view: DatasetView, features: [String], target: String, positive: String?, task: TargetEncoding.Request?,
         preprocessing: PreprocessingSpec, metric: String, validation: TrainSearch.Validation, classification: Bool,
-        labels: [Double], generator: inout SeededGenerator, parallelFolds: Bool
+        labels: [Double], generator: inout SeededGenerator, parallelFolds: Bool, singleThreadedFits: Bool
     ) throws -> SearchObjective {
         let rows = view.frame.rowCount
         // `.automatic` resolves to folds or a share: `folds` set means cross-validation.
@@ -82,7 +84,7 @@ struct SearchObjective: Sendable {
         return SearchObjective(
             folds: prepared, description: description, features: features, target: target, positive: positive, task: task,
             preprocessing: preprocessing, metric: metric, modelSeed: generator.next(), parallelFolds: parallelFolds,
-            timings: TrialTimings())
+            singleThreadedFits: singleThreadedFits, timings: TrialTimings())
     }
 
     /// The trial's mean and spread of the metric over the folds.
@@ -118,9 +120,14 @@ struct SearchObjective: Sendable {
             let count = max(1, Int((Double(fold.order.count) * request.rowShare).rounded(.up)))
             frame = fold.train.rows(at: fold.order.prefix(count).sorted())
         }
+        // Trials that run side by side use one thread each (the model does not depend on it).
+        var parameters = request.parameters
+        if singleThreadedFits, parameters["threads"] == nil, request.model.parameters.contains(where: { $0.name == "threads" }) {
+            parameters["threads"] = .int(1)
+        }
         do {
             let trained = try TrainedModel.train(
-                kind: request.model, parameters: request.parameters, frame: frame, features: features, target: target,
+                kind: request.model, parameters: parameters, frame: frame, features: features, target: target,
                 positive: positive, task: task, preprocessing: preprocessing, seed: modelSeed)
             let entry = TrainedModelEntry(name: "trial", model: trained, trainedOn: fold.validation.reference, features: features)
             let evaluation = try ModelEvaluation.measure(entry, on: fold.validation, threshold: 0.5)

@@ -44,7 +44,8 @@ struct TrainSearchRun {
         let objective = try SearchObjective.make(
             view: view, features: features, target: target, positive: positive, task: task,
             preprocessing: directive.preprocessing, metric: metric, validation: search.validation,
-            classification: learning.isClassification, labels: labels, generator: &generator, parallelFolds: !batch)
+            classification: learning.isClassification, labels: labels, generator: &generator, parallelFolds: !batch,
+            singleThreadedFits: batch && ProcessInfo.processInfo.activeProcessorCount > 1)
         let foldCount = objective.folds.count
         let trials = search.trials ?? search.fits.map { max(1, $0 / foldCount) } ?? TrainSearch.defaultTrials
         var engine = HyperparameterSearch(
