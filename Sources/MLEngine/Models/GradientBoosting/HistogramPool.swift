@@ -15,11 +15,18 @@ final class HistogramPool: @unchecked Sendable {
     let slotSize: Int
     private(set) var storage: UnsafeMutablePointer<Double>
     let slots: Int
+    /// Per column, the doubles in use at the start of its 256 bins (3 per non-missing bin);
+    /// only those and the missing bin are cleared and subtracted.
+    let usedPrefix: [Int]
 
-    init(columns: Int, slots: Int) {
+    /// - Parameter binCounts: the non-missing bins of each column (at most 255).
+    init(columns: Int, slots: Int, binCounts: [Int]) {
         self.columns = columns
         self.slots = slots
         slotSize = columns * Self.stride
+        usedPrefix = (0..<columns).map { column in
+            3 * min(max(column < binCounts.count ? binCounts[column] : 255, 0), BinnedMatrix.missingBin)
+        }
         storage = .allocate(capacity: max(1, slotSize * slots))
     }
 
@@ -39,6 +46,7 @@ final class HistogramPool: @unchecked Sendable {
         let gradientPointer = UnsafeSendable(gradients)
         let hessianPointer = UnsafeSendable(hessians)
         let columns = active.count
+        let usedPrefix = usedPrefix
         let workers = count * columns >= Self.parallelThreshold ? max(1, min(threads, columns)) : 1
         let fill: @Sendable (Int) -> Void = { worker in
             let first = worker * columns / workers
@@ -46,7 +54,9 @@ final class HistogramPool: @unchecked Sendable {
             for position in first..<last {
                 let column = active[position]
                 let histogram = target.pointer + column * Self.stride
-                histogram.initialize(repeating: 0, count: Self.stride)
+                // Rows only fall in the used bins and the missing bin.
+                histogram.initialize(repeating: 0, count: usedPrefix[column])
+                (histogram + BinnedMatrix.missingBin * 3).initialize(repeating: 0, count: 3)
                 let columnBins = binPointer.pointer + column * rows
                 let g = gradientPointer.pointer
                 let h = hessianPointer.pointer
@@ -79,13 +89,11 @@ final class HistogramPool: @unchecked Sendable {
     func subtract(child: Int, fromParent parent: Int, active: [Int]) {
         let a = slot(parent)
         let b = slot(child)
-        if active.count == columns {
-            for i in 0..<slotSize { a[i] -= b[i] }
-            return
-        }
         for column in active {
             let offset = column * Self.stride
-            for i in offset..<(offset + Self.stride) { a[i] -= b[i] }
+            for i in offset..<(offset + usedPrefix[column]) { a[i] -= b[i] }
+            let missing = offset + BinnedMatrix.missingBin * 3
+            for i in missing..<(missing + 3) { a[i] -= b[i] }
         }
     }
 }

@@ -33,7 +33,7 @@ final class TreeGrower {
             minSamplesLeaf: Double(settings.minSamplesLeaf), minHessianLeaf: settings.minHessianLeaf,
             l2: settings.l2Regularization, maxCategoryThreshold: settings.maxCategoryThreshold,
             binCounts: binned.binCounts, isCategorical: binned.isCategorical)
-        pool = HistogramPool(columns: binned.columns, slots: settings.maxLeafNodes)
+        pool = HistogramPool(columns: binned.columns, slots: settings.maxLeafNodes, binCounts: binned.binCounts)
         rowIndices = [Int32](repeating: 0, count: binned.rows)
         scratch = rowIndices
         orderedGradients = [Double](repeating: 0, count: binned.rows)
