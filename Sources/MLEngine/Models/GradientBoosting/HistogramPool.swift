@@ -51,15 +51,45 @@ final class HistogramPool: @unchecked Sendable {
         let fill: @Sendable (Int) -> Void = { worker in
             let first = worker * columns / workers
             let last = (worker + 1) * columns / workers
+            let g = gradientPointer.pointer
+            let h = hessianPointer.pointer
             for position in first..<last {
+                let histogram = target.pointer + active[position] * Self.stride
+                // Rows only fall in the used bins and the missing bin.
+                histogram.initialize(repeating: 0, count: usedPrefix[active[position]])
+                (histogram + BinnedMatrix.missingBin * 3).initialize(repeating: 0, count: 3)
+            }
+            // Two columns per pass over the rows: one load of each gradient feeds both, and the
+            // two histograms' update chains overlap. Each bin still sums its rows in row order.
+            var position = first
+            while position + 1 < last {
+                let a = active[position], b = active[position + 1]
+                let histogramA = target.pointer + a * Self.stride
+                let histogramB = target.pointer + b * Self.stride
+                let binsA = binPointer.pointer + a * rows
+                let binsB = binPointer.pointer + b * rows
+                if let indices = indexPointer.pointer {
+                    for i in 0..<count {
+                        let row = Int(indices[i])
+                        let x = Int(binsA[row]) &* 3, y = Int(binsB[row]) &* 3
+                        let gi = g[i], hi = h[i]
+                        histogramA[x] += gi; histogramA[x &+ 1] += hi; histogramA[x &+ 2] += 1
+                        histogramB[y] += gi; histogramB[y &+ 1] += hi; histogramB[y &+ 2] += 1
+                    }
+                } else {
+                    for i in 0..<count {
+                        let x = Int(binsA[i]) &* 3, y = Int(binsB[i]) &* 3
+                        let gi = g[i], hi = h[i]
+                        histogramA[x] += gi; histogramA[x &+ 1] += hi; histogramA[x &+ 2] += 1
+                        histogramB[y] += gi; histogramB[y &+ 1] += hi; histogramB[y &+ 2] += 1
+                    }
+                }
+                position += 2
+            }
+            if position < last {
                 let column = active[position]
                 let histogram = target.pointer + column * Self.stride
-                // Rows only fall in the used bins and the missing bin.
-                histogram.initialize(repeating: 0, count: usedPrefix[column])
-                (histogram + BinnedMatrix.missingBin * 3).initialize(repeating: 0, count: 3)
                 let columnBins = binPointer.pointer + column * rows
-                let g = gradientPointer.pointer
-                let h = hessianPointer.pointer
                 if let indices = indexPointer.pointer {
                     for i in 0..<count {
                         let b = Int(columnBins[Int(indices[i])]) &* 3
