@@ -10,14 +10,10 @@ enum SearchSpaceReader {
     static func dimensions(
         _ entries: [SpecEntry], model: ModelKind, fixed: [String: MLEngine.ParameterValue], spec: SpecReader
     ) -> [SearchDimension]? {
-        let names = ModelParameters.parameterNames(for: model)
         var dimensions: [SearchDimension] = []
         var valid = true
         for entry in entries {
-            guard names.contains(entry.key) else {
-                spec.error(
-                    "`\(model.rawValue)` has no parameter `\(entry.key)`", at: entry.keyLocation,
-                    hint: NameSuggestion.hint(for: entry.key, among: names) ?? "its parameters: " + names.joined(separator: ", "))
+            guard ModelParameterEntry.isKnown(entry, model: model, spec: spec) else {
                 valid = false
                 continue
             }
@@ -47,7 +43,7 @@ enum SearchSpaceReader {
         case .list(let items):
             var values: [MLEngine.ParameterValue] = []
             for item in items {
-                guard let value = parameterValue(item) else {
+                guard let value = ModelParameterEntry.value(item) else {
                     spec.error("a choice must be a number, boolean or string; found \(item.typeName)", at: item.location)
                     return nil
                 }
@@ -74,7 +70,7 @@ enum SearchSpaceReader {
                 return .real(low: low, high: high, log: log)
             }
         default:
-            guard let value = parameterValue(node) else {
+            guard let value = ModelParameterEntry.value(node) else {
                 spec.error("a searched parameter is a range, a list of choices or one value; found \(node.typeName)", at: node.location)
                 return nil
             }
@@ -95,15 +91,5 @@ enum SearchSpaceReader {
             return .int(low)
         }
         return nil
-    }
-
-    static func parameterValue(_ node: SpecNode) -> MLEngine.ParameterValue? {
-        switch node.value {
-        case .int(let number): .int(number)
-        case .double(let number): .double(number)
-        case .bool(let flag): .bool(flag)
-        case .string(let text): .string(text)
-        case .null, .list, .map: nil
-        }
     }
 }

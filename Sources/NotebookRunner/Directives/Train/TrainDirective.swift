@@ -49,15 +49,11 @@ struct TrainDirective: Directive {
         }
         for entry in spec.entries("params") ?? [] {
             guard let model else { break }
-            let names = ModelParameters.parameterNames(for: model)
-            guard names.contains(entry.key) else {
-                spec.error(
-                    "`\(model.rawValue)` has no parameter `\(entry.key)`", at: entry.keyLocation,
-                    hint: NameSuggestion.hint(for: entry.key, among: names) ?? "its parameters: " + names.joined(separator: ", "))
+            guard ModelParameterEntry.isKnown(entry, model: model, spec: spec) else {
                 valid = false
                 continue
             }
-            guard let value = Self.parameterValue(entry.value) else {
+            guard let value = ModelParameterEntry.value(entry.value) else {
                 spec.error("`\(entry.key)` must be a number, boolean or string; found \(entry.value.typeName)", at: entry.value.location)
                 valid = false
                 continue
@@ -239,15 +235,4 @@ struct TrainDirective: Directive {
         case .bool(let flag): String(flag)
         }
     }
-
-    private static func parameterValue(_ node: SpecNode) -> MLEngine.ParameterValue? {
-        switch node.value {
-        case .int(let number): .int(number)
-        case .double(let number): .double(number)
-        case .bool(let flag): .bool(flag)
-        case .string(let text): .string(text)
-        case .null, .list, .map: nil
-        }
-    }
 }
-
