@@ -49,6 +49,23 @@ import MLEngine
         return sandbox
     }
 
+    @Test func importanceWeightingWeighsTheVerdictByTheModelsImportances() throws {
+        let sandbox = try sandbox()
+        try sandbox.write(String.notebook(
+            "```load", "name: homes", "from: data/reference.csv", "target: y", "```",
+            "```train", "name: tree", "data: homes", "model: decision_tree", "params: {max_depth: 3}", "```",
+            "```monitor", "model: tree", "current: data/current.csv", "weighting: importance", "```"), to: "nb.md")
+        let outcome = Runner.run(RunOptions(notebookPath: sandbox.root + "/nb.md", outputDirectory: sandbox.root + "/reports"))
+        #expect(outcome.exitCode == 0, "\(outcome.steps.map { $0.message ?? "" })")
+        let markdown = try sandbox.read("reports/nb.md")
+        #expect(markdown.contains("of the model's importance)."))
+        #expect(markdown.contains("importance-weighted share"))
+
+        try sandbox.write(notebook("weighting: importance"), to: "nb.md")
+        let checked = Runner.check(RunOptions(notebookPath: sandbox.root + "/nb.md"))
+        #expect(checked.diagnostics.map(\.message).contains { $0.hasPrefix("`weighting: importance` needs a `model`") })
+    }
+
     @Test func unknownTestsAndColumnsAreLocatedErrors() throws {
         let sandbox = try sandbox()
         try sandbox.write(notebook("tests: {size: kss, sise: psi}", "thresholds: {size: -1}"), to: "nb.md")

@@ -16,6 +16,11 @@ public struct DriftPolicy: Sendable, Equatable {
     public var findingsPValue: Double
     /// Buckets of the PSI computed beside every test.
     public var psiBins: Int
+    /// With weights (a model's feature importances), the dataset's drifted share is the
+    /// weight of the drifted features over the weight of all compared ones, so drift in a
+    /// feature the model relies on counts for more; a feature without a weight weighs 0.
+    /// `nil` counts every feature once (Evidently's rule).
+    public var featureWeights: [String: Double]?
 
     /// Creates a policy; the defaults are Evidently's.
     public init(

@@ -5,7 +5,8 @@ import Foundation
 public struct DriftReport: Sendable, Equatable {
     /// One result per compared feature, in the order requested.
     public var features: [FeatureDrift]
-    /// Drifted features divided by compared features (0 with no features).
+    /// Drifted features divided by compared features (0 with no features); with
+    /// ``DriftPolicy/featureWeights``, their weights' share.
     public var driftedShare: Double
     /// Whether ``driftedShare`` reached the share threshold (false with no features).
     public var datasetDrifted: Bool
@@ -63,8 +64,14 @@ public struct DriftReport: Sendable, Equatable {
             work(0)
         }
         let results = slots.collected()
-        let drifted = results.filter(\.drifted).count
-        let share = results.isEmpty ? 0 : Double(drifted) / Double(results.count)
+        let share: Double
+        if let weights = policy.featureWeights {
+            let total = results.reduce(0) { $0 + max(weights[$1.feature] ?? 0, 0) }
+            let drifted = results.filter(\.drifted).reduce(0) { $0 + max(weights[$1.feature] ?? 0, 0) }
+            share = total > 0 ? drifted / total : 0
+        } else {
+            share = results.isEmpty ? 0 : Double(results.filter(\.drifted).count) / Double(results.count)
+        }
         return DriftReport(
             features: results, driftedShare: share, datasetDrifted: !results.isEmpty && share >= policy.shareThreshold)
     }

@@ -39,3 +39,33 @@ struct DriftFindingsTests {
         #expect(found[0].share == 0.25)
     }
 }
+
+@Suite("Drift: the importance-weighted dataset verdict")
+struct DriftWeightingTests {
+    static let reference = DataFrame(columns: [
+        .numeric(NumericColumn(name: "shifted", values: (0..<2000).map { Double($0 % 100) })),
+        .numeric(NumericColumn(name: "steady", values: (0..<2000).map { Double($0 % 50) })),
+    ])
+    static let current = DataFrame(columns: [
+        .numeric(NumericColumn(name: "shifted", values: (0..<2000).map { Double($0 % 100 + 60) })),
+        .numeric(NumericColumn(name: "steady", values: (0..<2000).map { Double($0 % 50) })),
+    ])
+
+    func report(_ weights: [String: Double]?) throws -> DriftReport {
+        var policy = DriftPolicy()
+        policy.featureWeights = weights
+        return try DriftReport.compare(reference: Self.reference, current: Self.current, features: ["shifted", "steady"], policy: policy)
+    }
+
+    @Test("one of two features drifting is half the features, but its weight's share of the importance")
+    func weights() throws {
+        let plain = try report(nil)
+        #expect(plain.features.map(\.drifted) == [true, false])
+        #expect(plain.driftedShare == 0.5 && plain.datasetDrifted)
+        let unimportant = try report(["shifted": 0.1, "steady": 0.9])
+        #expect(abs(unimportant.driftedShare - 0.1) < 1e-12 && !unimportant.datasetDrifted)
+        let important = try report(["shifted": 3, "steady": 1])
+        #expect(abs(important.driftedShare - 0.75) < 1e-12 && important.datasetDrifted)
+        #expect(try report([:]).driftedShare == 0)
+    }
+}

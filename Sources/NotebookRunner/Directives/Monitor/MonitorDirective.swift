@@ -23,6 +23,8 @@ struct MonitorDirective: Directive {
     let dataFiles: [String]
     var features: [String]?
     var policy: DriftPolicy
+    /// `weighting: importance`: the dataset verdict weighs each feature by the model's importance of it.
+    var weighsByImportance = false
     /// `on_drift: fail`: a drifted dataset fails the run with exit code 4.
     var failOnDrift = false
     /// `on_drift: retrain`: a drifted dataset retrains the deployment, which may move its alias.
@@ -37,6 +39,7 @@ struct MonitorDirective: Directive {
     init?(spec: SpecReader, plan: PlanContext) {
         let (policy, mentioned) = MonitorPolicy.read(spec)
         self.policy = policy
+        weighsByImportance = MonitorPolicy.weighsByImportance(spec)
         let onDrift = spec.choice("on_drift", among: ["report", "fail", "retrain"])
         failOnDrift = onDrift == "fail"
         if onDrift == "retrain" {
@@ -64,6 +67,10 @@ struct MonitorDirective: Directive {
             valid = false
         }
         if let reference, plan.resolveDataset(reference, at: spec.location(of: "reference"), spec: spec) == nil { valid = false }
+        if weighsByImportance, model == nil {
+            spec.error("`weighting: importance` needs a `model` whose feature importances weigh the features", at: spec.location(of: "weighting"))
+            valid = false
+        }
         if model == nil, reference == nil {
             spec.error("`monitor` needs a `model` (its training data is the reference) or a `reference` dataset", at: spec.location)
             valid = false
@@ -100,6 +107,16 @@ struct MonitorDirective: Directive {
         var result = DirectiveResult(outputs: [])
         for file in loaded.files { result.facts.recordFile(file.path, fingerprint: file.fingerprint) }
         let current = source.path
+        var policy = self.policy
+        if weighsByImportance, let trained {
+            let importances = trained.model.featureImportances()
+            guard !importances.isEmpty else {
+                throw DirectiveError(
+                    "`weighting: importance`: a \(trained.model.kind.rawValue) model has no feature importances; use `weighting: features`",
+                    key: "weighting")
+            }
+            policy.featureWeights = Dictionary(importances.map { ($0.feature, $0.importance) }, uniquingKeysWith: +)
+        }
         let report: DriftReport
         do {
             report = try DriftReport.compare(

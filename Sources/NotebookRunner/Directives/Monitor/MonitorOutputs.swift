@@ -42,7 +42,9 @@ enum MonitorOutputs {
             kind: .bars(report.features.map { Bar(label: $0.feature, value: $0.psi.isFinite ? $0.psi : 0) }),
             xLabel: "PSI", yLabel: nil)
         var outputs: [ReportOutput] = [
-            .note(Note(level: report.datasetDrifted ? .warning : .info, verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0)))."))
+            .note(Note(
+                level: report.datasetDrifted ? .warning : .info,
+                verdict + " (\(NumberFormat.percent(report.driftedShare, decimals: 0))\(policy.featureWeights == nil ? "" : " of the model's importance"))."))
         ]
         outputs += dataNotes.map(ReportOutput.note)
         outputs += [.table(table), .chart(chart), .text(rule(policy))]
@@ -97,7 +99,8 @@ enum MonitorOutputs {
         let choice = policy.test.map { "Every feature is tested with \($0.displayName)" }
             ?? "Each feature's test follows Evidently's rule: with at most 1,000 reference values, K–S for a numeric feature with more than 5 distinct values, else chi-square (more than 2 values) or the z-test; with more, the Wasserstein distance normed by the reference's standard deviation, else Jensen–Shannon"
         let named = policy.tests.isEmpty ? "" : " (\(policy.tests.keys.sorted().map { "`\($0)`: \(policy.tests[$0]?.displayName ?? "")" }.joined(separator: ", ")) as asked)"
-        return choice + named + ". A test with a p-value flags drift below its threshold, a distance at or above it; PSI (reference-quantile bins, a bin per point mass and one for missing values) is shown beside every test. The dataset drifts when at least \(NumberFormat.percent(policy.shareThreshold, decimals: 0)) of its features drift."
+        return choice + named + ". A test with a p-value flags drift below its threshold, a distance at or above it; PSI (reference-quantile bins, a bin per point mass and one for missing values) is shown beside every test. The dataset drifts when at least \(NumberFormat.percent(policy.shareThreshold, decimals: 0)) of its features drift"
+            + (policy.featureWeights == nil ? "." : ", each feature weighted by the model's importance of it (importance-weighted share).")
     }
 
     /// Changes the drift tests do not count: a missing share that moved (two-proportion

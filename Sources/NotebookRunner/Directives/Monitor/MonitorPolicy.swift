@@ -9,9 +9,15 @@ import NotebookFormat
 /// threshold: 0.2                  # every feature (default: each test's own)
 /// thresholds: {age: 0.01}
 /// drift_share: 0.5
+/// weighting: importance           # drifted share weighted by the model's feature importances
 /// ```
 enum MonitorPolicy {
-    static let keys = ["test", "tests", "threshold", "thresholds", "drift_share"]
+    static let keys = ["test", "tests", "threshold", "thresholds", "drift_share", "weighting"]
+
+    /// Whether `weighting: importance` was asked for (the weights come from the model at run time).
+    static func weighsByImportance(_ spec: SpecReader) -> Bool {
+        spec.choice("weighting", among: ["features", "importance"]) == "importance"
+    }
     static let testNames = DriftTest.allCases.map(\.rawValue)
 
     /// The policy, and the features named in `tests` / `thresholds` with their places (to check against the data).
