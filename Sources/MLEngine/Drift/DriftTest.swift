@@ -19,12 +19,15 @@ public enum DriftTest: String, Sendable, Equatable, CaseIterable, Codable {
     case jensenShannon = "jensenshannon"
     /// Two-proportion z-test of the reference's most common value against the rest.
     case zTest = "z"
+    /// Two-sample Anderson–Darling (numeric), scipy's `anderson_ksamp`: more weight on the
+    /// tails than K–S; its p-value is interpolated and capped to [0.001, 0.25].
+    case andersonDarling = "anderson"
 
     /// Whether the test's score is a p-value (drift below the threshold) rather than a
     /// distance (drift at or above it).
     public var givesPValue: Bool {
         switch self {
-        case .ks, .chiSquare, .zTest: true
+        case .ks, .chiSquare, .zTest, .andersonDarling: true
         case .wasserstein, .psi, .jensenShannon: false
         }
     }
@@ -32,7 +35,7 @@ public enum DriftTest: String, Sendable, Equatable, CaseIterable, Codable {
     /// Evidently's default threshold for the test.
     public var defaultThreshold: Double {
         switch self {
-        case .ks, .chiSquare, .zTest: 0.05
+        case .ks, .chiSquare, .zTest, .andersonDarling: 0.05
         case .wasserstein, .jensenShannon, .psi: 0.1
         }
     }
@@ -41,7 +44,7 @@ public enum DriftTest: String, Sendable, Equatable, CaseIterable, Codable {
     /// the others compare value frequencies and take either type).
     public func applies(to type: ColumnType) -> Bool {
         switch self {
-        case .ks, .wasserstein: type == .numeric
+        case .ks, .wasserstein, .andersonDarling: type == .numeric
         case .psi, .chiSquare, .jensenShannon, .zTest: true
         }
     }
@@ -55,6 +58,7 @@ public enum DriftTest: String, Sendable, Equatable, CaseIterable, Codable {
         case .chiSquare: "chi-square"
         case .jensenShannon: "Jensen–Shannon"
         case .zTest: "z-test"
+        case .andersonDarling: "Anderson–Darling"
         }
     }
 

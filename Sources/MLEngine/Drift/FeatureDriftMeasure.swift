@@ -29,6 +29,11 @@ enum FeatureDriftMeasure {
             measurement = DriftMeasurement(
                 test: .ks, statistic: result.statistic, pValue: result.pValue, threshold: threshold,
                 effectSize: result.statistic)
+        case .andersonDarling:
+            let result = DriftStatistics.andersonDarling(reference: reference, current: current)
+            measurement = DriftMeasurement(
+                test: .andersonDarling, statistic: result.statistic, pValue: result.pValue, threshold: threshold,
+                effectSize: DriftStatistics.wassersteinNormed(reference: reference, current: current))
         case .wasserstein:
             measurement = DriftMeasurement(
                 test: .wasserstein, statistic: DriftStatistics.wassersteinNormed(reference: reference, current: current),
@@ -69,8 +74,8 @@ enum FeatureDriftMeasure {
             measurement = DriftMeasurement(
                 test: .jensenShannon, statistic: DriftStatistics.jensenShannon(counts.reference, counts.current),
                 pValue: nil, threshold: threshold)
-        case .chiSquare, .zTest, .ks, .wasserstein:
-            // compare(…) refused KS and Wasserstein for categorical features.
+        case .chiSquare, .zTest, .ks, .wasserstein, .andersonDarling:
+            // compare(…) refused KS, Anderson–Darling and Wasserstein for categorical features.
             measurement = frequencyTest(test == .zTest ? .zTest : .chiSquare, counts, threshold: threshold)
         }
         return FeatureDrift(

@@ -69,3 +69,44 @@ struct DriftWeightingTests {
         #expect(try report([:]).driftedShare == 0)
     }
 }
+
+/// Constants from `python3 -c "from scipy.stats import anderson_ksamp; r = anderson_ksamp([a, b], variant='midrank'); print(repr(r.statistic), repr(r.pvalue))"`
+/// (scipy 1.17.1) for the vectors below.
+@Suite("Drift: two-sample Anderson–Darling as scipy's anderson_ksamp")
+struct AndersonDarlingTests {
+    func test(_ a: [Double], _ b: [Double]) -> (statistic: Double, pValue: Double) {
+        DriftStatistics.andersonDarling(reference: SortedSample(a), current: SortedSample(b))
+    }
+
+    @Test("statistic and interpolated p-value on distinct values")
+    func distinct() {
+        let result = test([1.2, 3.4, 2.2, 5.1, 0.7, 3.3, 2.9, 4.4, 1.9, 2.5, 3.0, 3.8], [2.5, 4.1, 3.9, 6.2, 5.5, 4.8, 3.1, 5.0, 4.4, 6.0])
+        #expect(abs(result.statistic - 4.050738734729869) < 1e-12)
+        #expect(abs(result.pValue - 0.007725493854720026) < 1e-12)
+    }
+
+    @Test("ties use midranks; p-values are capped at 0.25 and floored at 0.001 as scipy's")
+    func tiesAndCaps() {
+        let tied = test([1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 6], [1, 2, 3, 3, 4, 4, 4, 5, 6, 6, 7, 7])
+        #expect(abs(tied.statistic - 0.25696196107078584) < 1e-12)
+        #expect(tied.pValue == 0.25)
+        let x = (0..<200).map { (Double($0) * 0.37).truncatingRemainder(dividingBy: 5) }
+        let y = (0..<150).map { (Double($0) * 0.37).truncatingRemainder(dividingBy: 5) + 0.05 }
+        #expect(abs(test(x, y).statistic - -0.7842060716472418) < 1e-9)
+        let far = test((0..<100).map(Double.init), (0..<100).map { Double($0) + 60 })
+        #expect(far.pValue == 0.001)
+        #expect(test([1, 1, 1], [1, 1]).statistic.isNaN)
+        #expect(test([], [1, 2, 3]).pValue.isNaN)
+    }
+
+    @Test("chosen by name it decides the feature, with the normed Wasserstein distance as effect size")
+    func asATest() throws {
+        let reference = DataFrame(columns: [.numeric(NumericColumn(name: "x", values: (0..<500).map { Double($0 % 50) }))])
+        let current = DataFrame(columns: [.numeric(NumericColumn(name: "x", values: (0..<500).map { Double($0 % 50 + 10) }))])
+        let report = try DriftReport.compare(reference: reference, current: current, features: ["x"], policy: DriftPolicy(test: .andersonDarling))
+        let measurement = report.features[0].measurement
+        #expect(measurement.test == .andersonDarling && measurement.drifted)
+        #expect(measurement.pValue == 0.001)
+        #expect((measurement.effectSize ?? 0) > 0.5)
+    }
+}

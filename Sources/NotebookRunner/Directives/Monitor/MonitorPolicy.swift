@@ -54,6 +54,7 @@ enum MonitorPolicy {
             "kolmogorov-smirnov": .ks, "k-s": .ks, "chi2": .chiSquare, "chi-square": .chiSquare,
             "js": .jensenShannon, "jensen-shannon": .jensenShannon, "ztest": .zTest, "z-test": .zTest,
             "wasserstein_distance": .wasserstein, "emd": .wasserstein,
+            "anderson-darling": .andersonDarling, "anderson_ksamp": .andersonDarling, "ad": .andersonDarling,
         ]
         if let test = aliases[name.lowercased()] { return test }
         spec.error(
