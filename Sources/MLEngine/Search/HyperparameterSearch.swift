@@ -174,12 +174,12 @@ struct TrialLog {
             if chunk.count == 1 {
                 outcomes = [objective(chunk[0])]
             } else {
-                let slots = OrderedSlots<IndexedOutcome>(count: chunk.count)
+                let slots = OrderedSlots<Result<TrialScore, TrialFailure>>(count: chunk.count)
                 let objective = self.objective
                 DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-                    slots.store(IndexedOutcome(index: index, outcome: objective(chunk[index])), at: index)
+                    slots.store(objective(chunk[index]), at: index)
                 }
-                outcomes = slots.collected().map(\.outcome)
+                outcomes = slots.collected()
             }
             for (request, outcome) in zip(chunk, outcomes) {
                 let trial = SearchTrial(request: request, outcome: outcome)
@@ -200,9 +200,4 @@ struct TrialLog {
         }
         progress?(trial, trials.count, budget, best)
     }
-}
-
-private struct IndexedOutcome: Sendable {
-    var index: Int
-    var outcome: Result<TrialScore, TrialFailure>
 }

@@ -90,8 +90,8 @@ struct SearchObjective: Sendable {
     /// The trial's mean and spread of the metric over the folds.
     func score(_ request: TrialRequest) -> Result<TrialScore, TrialFailure> {
         let started = ContinuousClock.now
-        let slots = FoldSlots(count: folds.count)
-        let work: @Sendable (Int) -> Void = { index in slots.store(index, self.scoreFold(self.folds[index], request: request)) }
+        let slots = OrderedSlots<Result<FoldScore, TrialFailure>>(count: folds.count)
+        let work: @Sendable (Int) -> Void = { index in slots.store(self.scoreFold(self.folds[index], request: request), at: index) }
         if parallelFolds, folds.count > 1 {
             DispatchQueue.concurrentPerform(iterations: folds.count, execute: work)
         } else {
@@ -102,9 +102,9 @@ struct SearchObjective: Sendable {
         var total = 0.0
         for (index, outcome) in slots.collected().enumerated() {
             switch outcome {
-            case .success(let (value, work)):
-                values.append(value)
-                total += work
+            case .success(let fold):
+                values.append(fold.value)
+                total += fold.work
             case .failure(let failure):
                 return .failure(TrialFailure(failure.message, fits: index + 1))
             }
@@ -114,7 +114,7 @@ struct SearchObjective: Sendable {
         return .success(TrialScore(mean: mean, std: variance.squareRoot(), fits: folds.count, work: total))
     }
 
-    private func scoreFold(_ fold: Fold, request: TrialRequest) -> Result<(Double, Double), TrialFailure> {
+    private func scoreFold(_ fold: Fold, request: TrialRequest) -> Result<FoldScore, TrialFailure> {
         var frame = fold.train
         if request.rowShare < 1 {
             let count = max(1, Int((Double(fold.order.count) * request.rowShare).rounded(.up)))
@@ -134,7 +134,7 @@ struct SearchObjective: Sendable {
             guard let value = evaluation.values[metric] else {
                 return .failure(TrialFailure("`\(metric)` is not defined for a \(trained.task.family) model"))
             }
-            return .success((value, trained.model.trainingWork(rows: frame.rowCount)))
+            return .success(FoldScore(value: value, work: trained.model.trainingWork(rows: frame.rowCount)))
         } catch let error as ModelError {
             return .failure(TrialFailure(error.message))
         } catch let error as DirectiveError {
@@ -145,24 +145,10 @@ struct SearchObjective: Sendable {
     }
 }
 
-/// Per-fold outcomes of one trial, in fold order.
-private final class FoldSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<(Double, Double), TrialFailure>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ outcome: Result<(Double, Double), TrialFailure>) {
-        lock.lock()
-        slots[index] = outcome
-        lock.unlock()
-    }
-
-    func collected() -> [Result<(Double, Double), TrialFailure>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
-    }
+/// One fold's metric value and the work its fit took.
+private struct FoldScore: Sendable {
+    var value: Double
+    var work: Double
 }
 
 /// Measured seconds per trial (machine-dependent: shown only with `--timings`).
