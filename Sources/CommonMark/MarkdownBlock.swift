@@ -21,14 +21,31 @@ public struct MarkdownBlock: Sendable, Equatable {
     public var endLine: Int
     /// The block rendered to HTML by cmark.
     public var html: String
+    /// For an ATX or setext heading: its level (1–6) and plain text (inline markup dropped).
+    public var heading: Heading?
+
+    /// A heading's level and plain text, e.g. `## Data *sources*` → `(2, "Data sources")`.
+    public struct Heading: Sendable, Equatable {
+        /// 1 for `#`, … 6 for `######`.
+        public var level: Int
+        /// The text of the heading's inlines, markup removed, line breaks as spaces.
+        public var text: String
+
+        /// Creates a heading.
+        public init(level: Int, text: String) {
+            self.level = level
+            self.text = text
+        }
+    }
 
     /// Creates a block by hand (tests and synthetic documents).
-    public init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, html: String) {
+    public init(kind: Kind, startLine: Int, startColumn: Int, endLine: Int, html: String, heading: Heading? = nil) {
         self.kind = kind
         self.startLine = startLine
         self.startColumn = startColumn
         self.endLine = endLine
         self.html = html
+        self.heading = heading
     }
 
     init(node: OpaquePointer, sourceLines: [Substring]) {
@@ -44,6 +61,27 @@ public struct MarkdownBlock: Sendable, Equatable {
         } else {
             kind = .other(cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown")
         }
+        heading = type == CMARK_NODE_HEADING
+            ? Heading(level: Int(cmark_node_get_heading_level(node)), text: Self.plainText(node))
+            : nil
+    }
+
+    /// The literal text under `node`: text and code spans verbatim, breaks as one space.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
     }
 
     private static func renderHTML(_ node: OpaquePointer) -> String {

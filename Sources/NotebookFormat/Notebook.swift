@@ -37,11 +37,31 @@ public struct ProseCell: Sendable, Equatable {
     public var markdown: String
     /// 1-based first and last source lines.
     public var lines: ClosedRange<Int>
+    /// The top-level headings in this prose, in order, each with where its `<hN` tag starts in `html`.
+    public var headings: [Heading]
 
-    public init(html: String, markdown: String, lines: ClosedRange<Int>) {
+    /// A top-level heading of a prose cell.
+    public struct Heading: Sendable, Equatable {
+        /// 1 for `#`, … 6 for `######`.
+        public var level: Int
+        /// Its plain text.
+        public var text: String
+        /// The UTF-8 offset in the cell's `html` where the heading's `<hN>` tag starts.
+        public var htmlOffset: Int
+
+        /// Creates a heading.
+        public init(level: Int, text: String, htmlOffset: Int) {
+            self.level = level
+            self.text = text
+            self.htmlOffset = htmlOffset
+        }
+    }
+
+    public init(html: String, markdown: String, lines: ClosedRange<Int>, headings: [Heading] = []) {
         self.html = html
         self.markdown = markdown
         self.lines = lines
+        self.headings = headings
     }
 }
 

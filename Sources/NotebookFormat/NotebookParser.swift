@@ -49,7 +49,15 @@ public enum NotebookParser {
                 let last = region.last(where: { !lines[$0].allSatisfy(\.isWhitespace) })
             else { return }
             let markdown = lines[first...last].joined(separator: "\n") + "\n"
-            cells.append(.prose(ProseCell(html: proseBlocks.map(\.html).joined(), markdown: markdown, lines: (first + 1)...(last + 1))))
+            var html = ""
+            var headings: [ProseCell.Heading] = []
+            for block in proseBlocks {
+                if let heading = block.heading {
+                    headings.append(ProseCell.Heading(level: heading.level, text: heading.text, htmlOffset: html.utf8.count))
+                }
+                html += block.html
+            }
+            cells.append(.prose(ProseCell(html: html, markdown: markdown, lines: (first + 1)...(last + 1), headings: headings)))
         }
 
         for block in document.blocks {

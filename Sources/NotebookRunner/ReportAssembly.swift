@@ -13,33 +13,45 @@ enum ReportAssembly {
         let blocks: [ReportBlock] = notebook.cells.compactMap { cell in
             switch cell {
             case .prose(let prose):
-                return .prose(Prose(html: prose.html, markdown: prose.markdown))
+                let headings = prose.headings.map { ProseHeading(level: $0.level, text: $0.text, htmlOffset: $0.htmlOffset) }
+                return .prose(Prose(html: prose.html, markdown: prose.markdown, headings: headings))
             case .directive(let directive):
                 return sections[directive.location].map(ReportBlock.directive)
             }
         }
         let frontMatter = notebook.frontMatter
-        let fallbackTitle = ((notebook.path as NSString).lastPathComponent as NSString).deletingPathExtension
         return Report(
-            title: frontMatter.title ?? fallbackTitle, question: frontMatter.question,
+            title: title(notebook), question: frontMatter.question,
             goal: goal(frontMatter, evaluations: execution.steps.evaluations), blocks: blocks,
             footer: footer(notebook, run: run, filesRead: execution.steps.filesRead))
     }
 
-    private static func goal(_ frontMatter: FrontMatter, evaluations: [MetricRecord]) -> GoalStatus? {
+    /// The front matter's `title`, else the notebook's file name without its extension.
+    static func title(_ notebook: Notebook) -> String {
+        notebook.frontMatter.title ?? ((notebook.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// The goal line: the front matter's `metric` and `goal`, and the best evaluated value of it.
+    static func goal(_ frontMatter: FrontMatter, evaluations: [MetricRecord]) -> GoalStatus? {
         guard let metric = frontMatter.metric else { return nil }
         let target = frontMatter.goal ?? ""
-        let expression = GoalExpression(target)
-        let lowerIsBetter = expression.map { $0.comparison == .atMost || $0.comparison == .less } ?? (metric == "log_loss")
-        let candidates = evaluations.compactMap { evaluation in
-            evaluation.metrics[metric].map { (model: evaluation.model, value: $0) }
-        }
-        guard let best = candidates.min(by: { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }) else {
+        guard let best = best(of: metric, goal: frontMatter.goal, evaluations: evaluations) else {
             return GoalStatus(metric: metric, target: target, achieved: nil, met: nil)
         }
         return GoalStatus(
             metric: metric, target: target, achieved: "\(NumberFormat.fixed(best.value, decimals: 4)) (\(best.model))",
-            met: expression?.isMet(by: best.value))
+            met: GoalExpression(target)?.isMet(by: best.value))
+    }
+
+    /// The best evaluated value of `metric` and its model: the lowest when `goal` is an upper
+    /// bound (or, without a goal, for `log_loss`), else the highest.
+    static func best(of metric: String, goal: String?, evaluations: [MetricRecord]) -> (model: String, value: Double)? {
+        let expression = GoalExpression(goal ?? "")
+        let lowerIsBetter = expression.map { $0.comparison == .atMost || $0.comparison == .less } ?? (metric == "log_loss")
+        let candidates = evaluations.compactMap { evaluation in
+            evaluation.metrics[metric].map { (model: evaluation.model, value: $0) }
+        }
+        return candidates.min(by: { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value })
     }
 
     private static func footer(_ notebook: Notebook, run: RunContext, filesRead: [FileRead]) -> ReportFooter {

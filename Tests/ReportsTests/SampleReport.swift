@@ -22,7 +22,14 @@ enum SampleReport {
                         Special characters: \\<&>"'
                         """)),
             .directive(train),
-            .prose(Prose(html: "<h2>What went wrong</h2>\n", markdown: "## What went wrong\n")),
+            .prose(
+                Prose(
+                    html: "<h2>What went wrong</h2>\n<h3>Failures &amp; skips</h3>\n",
+                    markdown: "## What went wrong\n\n### Failures & skips\n",
+                    headings: [
+                        ProseHeading(level: 2, text: "What went wrong", htmlOffset: 0),
+                        ProseHeading(level: 3, text: "Failures & skips", htmlOffset: 25),
+                    ])),
             .directive(failed),
             .directive(skipped),
         ],

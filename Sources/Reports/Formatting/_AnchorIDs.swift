@@ -4,7 +4,20 @@ struct _AnchorIDs {
 
     /// A new id for a directive section: the slug of `kind-name`, made unique.
     mutating func make(kind: String, name: String?) -> String {
-        let base = Self.slug([kind, name ?? ""].filter { !$0.isEmpty }.joined(separator: "-"))
+        unique(Self.slug([kind, name ?? ""].filter { !$0.isEmpty }.joined(separator: "-")))
+    }
+
+    /// A new id for a heading: the slug of its text, made unique.
+    mutating func make(heading text: String) -> String {
+        unique(Self.slug(text))
+    }
+
+    /// Marks `id` as taken (an id the page uses for something else, e.g. `history`).
+    mutating func reserve(_ id: String) {
+        used.insert(id)
+    }
+
+    private mutating func unique(_ base: String) -> String {
         var candidate = base
         var counter = 2
         while used.contains(candidate) {

@@ -6,31 +6,31 @@
 /// paper (`@media print`: sources expanded, no breaks inside tables and
 /// charts, light colours). Every text is escaped with `HTML.escape`; only
 /// `Prose.html` and the SVG from `SVGChart` are inserted raw. Each directive
-/// section has a unique `id` (`kind-name`), linked from a table of contents.
+/// section has a unique `id` (`kind-name`), each top-level heading of the prose one
+/// from its text; both are linked, nested under their headings, from a table of
+/// contents that stays in view beside the report on wide screens.
 /// The document ends with exactly one newline.
 public enum HTMLRenderer {
     /// Renders `report` as an HTML document.
     public static func render(_ report: Report) -> String {
-        var ids = _AnchorIDs()
-        let sections: [(id: String, section: DirectiveSection)] = report.blocks.compactMap { block in
-            guard case .directive(let section) = block else { return nil }
-            return (ids.make(kind: section.kind, name: section.name), section)
-        }
+        let contents = _Contents(report)
         var lines = head(title: report.title)
         lines.append("<body>")
         lines.append("<main class=\"report\">")
         lines += header(report)
-        if !sections.isEmpty { lines += tableOfContents(sections) }
-        var next = 0
+        lines += contents.navigation()
+        var directives = 0
+        var proses = 0
         for block in report.blocks {
             switch block {
             case .prose(let prose):
                 lines.append("<div class=\"prose\">")
-                lines.append(prose.html.trimmingBlankLines())
+                lines.append(contents.html(prose, at: proses).trimmingBlankLines())
                 lines.append("</div>")
-            case .directive:
-                lines += directive(sections[next].section, id: sections[next].id)
-                next += 1
+                proses += 1
+            case .directive(let section):
+                lines += directive(section, id: contents.directiveIDs[directives])
+                directives += 1
             }
         }
         if let history = report.history { lines += self.history(history) }
@@ -78,16 +78,6 @@ public enum HTMLRenderer {
         let achieved = goal.achieved.map { " <span class=\"achieved\">achieved \(text($0))</span>" } ?? ""
         return "<p class=\"goal\"><strong>Goal:</strong> <span class=\"target\">\(text(goal.metric)) \(text(goal.target))</span> "
             + badge + achieved + "</p>"
-    }
-
-    private static func tableOfContents(_ sections: [(id: String, section: DirectiveSection)]) -> [String] {
-        var lines = ["<nav class=\"toc\" aria-label=\"Directives\">", "<ol>"]
-        for (id, section) in sections {
-            lines.append(
-                "<li><a href=\"#\(id)\">\(directiveTitle(section))</a> \(badge(section.status))</li>")
-        }
-        lines += ["</ol>", "</nav>"]
-        return lines
     }
 
     private static func directive(_ section: DirectiveSection, id: String) -> [String] {

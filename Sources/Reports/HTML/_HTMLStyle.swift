@@ -44,6 +44,13 @@ enum _HTMLStyle {
         .toc { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0;
           font-size: .9rem; }
         .toc ol { margin: 0; padding-left: 1.25rem; }
+        .toc ol ol { padding-left: 1rem; }
+        .toc-title { margin: 0 0 .25rem; font-weight: 600; }
+        @media screen and (min-width: 78rem) {
+          main.report { max-width: 74rem; padding-left: 19rem; }
+          .toc { position: fixed; top: 1rem; left: max(1rem, calc(50vw - 37rem)); width: 17rem; margin: 0;
+            max-height: calc(100vh - 2rem); overflow-y: auto; background: var(--bg); }
+        }
         .directive { border-top: 1px solid var(--border); margin: 1.5rem 0; padding-top: .75rem; }
         .directive-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem; }
         .directive-head h4 { margin: 0; font-size: 1rem; }
