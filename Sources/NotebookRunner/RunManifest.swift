@@ -57,6 +57,17 @@ enum RunManifest {
             "engine_version": .string(EngineInfo.version),
             "exit_code": .integer(Int64(execution.exitCode)),
         ]
+        manifest["title"] = .string(ReportAssembly.title(execution.plan.notebook))
+        if let goal = ReportAssembly.goal(frontMatter, evaluations: steps.evaluations) {
+            var fields: [String: JSONValue] = [
+                "metric": .string(goal.metric), "target": .string(goal.target), "met": goal.met.map(JSONValue.bool) ?? .null,
+            ]
+            if let best = ReportAssembly.best(of: goal.metric, goal: frontMatter.goal, evaluations: steps.evaluations) {
+                fields["value"] = .number(best.value)
+                fields["model"] = .string(best.model)
+            }
+            manifest["goal"] = .object(fields)
+        }
         let trials = steps.searchTrials
         if !trials.isEmpty {
             manifest["searches"] = .object(Dictionary(grouping: trials, by: \.model).mapValues { .array($0.map(json)) })

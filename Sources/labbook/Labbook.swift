@@ -21,12 +21,13 @@ struct Labbook: AsyncParsableCommand {
               labbook models promote income-classifier 2 --alias production
               labbook predict income-classifier@production --input rows.csv --output preds.csv
               labbook serve income-classifier@production --port 8080
+              labbook publish reports/ --out site/
 
             Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold or a deploy gate was not met, 5 the reports could not be written.
             """,
         subcommands: [
             RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self,
             ShowCommand.self, CompareCommand.self, ModelsCommand.self, PredictCommand.self, PackageCommand.self, ServeCommand.self,
-            MonitorCommand.self, HealthCommand.self,
+            MonitorCommand.self, HealthCommand.self, PublishCommand.self,
         ])
 }

@@ -36,10 +36,10 @@ import Testing
         let registry = root + "/.labbook/registry"
 
         // Read with the reference's `;` delimiter and `-` marker: no drift, exit 0.
-        var same = try MonitorCommand.parse(["watched@production", "--current", root + "/data/same.csv", "--registry", registry])
+        let same = try MonitorCommand.parse(["watched@production", "--current", root + "/data/same.csv", "--registry", registry])
         try same.run()
 
-        var shifted = try MonitorCommand.parse([
+        let shifted = try MonitorCommand.parse([
             "watched@production", "--current", root + "/data/shifted.csv", "--registry", registry, "--out", root + "/drift",
         ])
         #expect(throws: ExitCode(4)) { try shifted.run() }
@@ -52,7 +52,7 @@ import Testing
         #expect(leftovers.isEmpty)
 
         #expect(throws: (any Error).self) {
-            var bad = try MonitorCommand.parse(["watched@production", "--current", root + "/data/same.csv", "--registry", registry, "--test", "kss"])
+            let bad = try MonitorCommand.parse(["watched@production", "--current", root + "/data/same.csv", "--registry", registry, "--test", "kss"])
             try bad.run()
         }
     }
