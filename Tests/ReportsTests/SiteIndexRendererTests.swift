@@ -26,7 +26,7 @@ import Testing
         #expect(TagBalance.problems(in: html).isEmpty)
         #expect(html.contains("<title>Team &lt;&amp;&gt;&quot;&#39;|</title>") || html.contains("<title>Team &lt;&amp;&gt;&quot;&#x27;|</title>"))
         #expect(!html.contains(Self.special))
-        #expect(html.contains("<td class=\"num\">roc_auc 0.8072 (tree)</td>"))
+        #expect(html.contains("<td class=\"num\"><strong>0.8072</strong><br><span class=\"muted\">roc_auc · tree</span></td>"))
         #expect(html.contains("roc_auc &gt;= 0.80 <span class=\"badge ok\">✓ met</span>"))
         #expect(html.contains("7 ok, 1 failed, 2 skipped <span class=\"badge failed\">exit 1</span>"))
         #expect(html.contains("aria-label=\"roc_auc over runs #3–#9: 0.7900 → 0.8072\""))

@@ -16,9 +16,10 @@ public enum HTMLRenderer {
         let contents = _Contents(report)
         var lines = head(title: report.title)
         lines.append("<body>")
-        lines.append("<main class=\"report\">")
+        let navigation = contents.navigation()
+        lines.append(navigation.isEmpty ? "<main class=\"report\">" : "<main class=\"report with-toc\">")
         lines += header(report)
-        lines += contents.navigation()
+        lines += navigation
         var directives = 0
         var proses = 0
         for block in report.blocks {

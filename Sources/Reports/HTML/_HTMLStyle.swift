@@ -47,7 +47,7 @@ enum _HTMLStyle {
         .toc ol ol { padding-left: 1rem; }
         .toc-title { margin: 0 0 .25rem; font-weight: 600; }
         @media screen and (min-width: 78rem) {
-          main.report { max-width: 74rem; padding-left: 19rem; }
+          main.report.with-toc { max-width: 74rem; padding-left: 19rem; }
           .toc { position: fixed; top: 1rem; left: max(1rem, calc(50vw - 37rem)); width: 17rem; margin: 0;
             max-height: calc(100vh - 2rem); overflow-y: auto; background: var(--bg); }
         }

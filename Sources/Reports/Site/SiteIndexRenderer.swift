@@ -63,7 +63,9 @@ public enum SiteIndexRenderer {
     private static func row(_ entry: SiteEntry) -> String {
         let title = entry.files.first.map { "<a href=\"\(HTML.escape($0.link ?? $0.value))\">\(HTML.escape(entry.title))</a>" }
             ?? HTML.escape(entry.title)
-        let metric = keyMetric(entry.keyMetric).map(HTML.escape) ?? "—"
+        let metric = entry.keyMetric.map { key in
+            "<strong>\(NumberFormat.fixed(key.value, decimals: 4))</strong><br><span class=\"muted\">\(HTML.escape(key.metric)) · \(HTML.escape(key.model))</span>"
+        } ?? "—"
         var goal = "—"
         if let status = entry.goal {
             goal = status.target.isEmpty ? HTML.escape(status.metric) : "\(HTML.escape(status.metric)) \(HTML.escape(status.target))"
@@ -79,7 +81,7 @@ public enum SiteIndexRenderer {
         var directives = HTML.escape(directivesText(entry.directives))
         if entry.exitCode != 0 { directives += " <span class=\"badge failed\">exit \(entry.exitCode)</span>" }
         let files = entry.files.map { "<a href=\"\(HTML.escape($0.link ?? $0.value))\">\(HTML.escape($0.label))</a>" }
-            .joined(separator: " · ")
+            .joined(separator: "<br>")
         return "<tr><th scope=\"row\">\(title)<br><code>\(HTML.escape(entry.notebookPath))</code></th>"
             + "<td class=\"num\">\(metric)</td><td>\(goal)</td><td class=\"history\">\(history)</td>"
             + "<td>\(directives)</td><td class=\"files\">\(files)</td></tr>"
@@ -126,6 +128,7 @@ public enum SiteIndexRenderer {
         .site-index th[scope=row] code { font-weight: normal; font-size: .8rem; }
         .site-index td.history { white-space: nowrap; }
         .site-index td.files { white-space: nowrap; }
+        .site-index .muted { color: var(--muted); font-size: .8rem; }
         .sparkline { vertical-align: middle; }
         .sparkline polyline { stroke: var(--accent); }
         .sparkline circle { fill: var(--accent); }
