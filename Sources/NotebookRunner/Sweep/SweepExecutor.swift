@@ -1,0 +1,20 @@
+/// Where the runs of a sweep execute: in this process one after another (``LocalSweepExecutor``)
+/// or as one Slurm job array (``SlurmSweepExecutor``).
+///
+/// Whichever executes them, `Runner.sweep` builds the comparison report from the returned
+/// runs alone, so the same runs give a byte-identical report.
+public protocol SweepExecutor: Sendable {
+    /// Executes every job and returns one run per job, in job order. `finished` is called once
+    /// per run, in job order, as soon as that run and all before it are known.
+    func execute(_ jobs: [SweepJob], finished: ((SweepOutcome.Run) -> Void)?) throws(SweepExecutorError) -> [SweepOutcome.Run]
+}
+
+/// The sweep could not be executed at all (not: a run failed), e.g. `sbatch` is missing.
+public struct SweepExecutorError: Error, Sendable, CustomStringConvertible {
+    /// One sentence, lower-case start, e.g. "the Slurm executor needs `sbatch` on PATH".
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
