@@ -39,12 +39,14 @@ fi
 
 $sudo mkdir -p "$dir/state" "$dir/spool" "$dir/log" /etc/slurm
 slurm_user="$(id -un)"
+# slurmctld drops to SlurmUser: it must own the state folder (a no-op as root).
+$sudo chown -R "$slurm_user" "$dir"
 # RealMemory as slurmd measures it, so the node is not drained for having less than configured.
 memory="$(slurmd -C 2>/dev/null | sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p' | head -1)"
 $sudo tee "$conf" >/dev/null <<EOF
 $marker
 ClusterName=labbook
-SlurmctldHost=$node
+SlurmctldHost=$node(127.0.0.1)
 SlurmUser=$slurm_user
 SlurmdUser=root
 AuthType=auth/munge
@@ -69,7 +71,7 @@ SlurmdTimeout=30
 InactiveLimit=0
 MinJobAge=300
 KillWait=5
-NodeName=$node CPUs=$(nproc)${memory:+ RealMemory=$memory} State=UNKNOWN
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$(nproc)${memory:+ RealMemory=$memory} State=UNKNOWN
 PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP
 EOF
 # An empty cgroup.conf keeps slurmd from looking for cgroup settings.
