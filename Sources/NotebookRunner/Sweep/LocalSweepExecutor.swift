@@ -1,5 +1,6 @@
 /// Runs a sweep's runs one after another in this process (the default executor).
 public struct LocalSweepExecutor: SweepExecutor {
+    /// The executor `Runner.sweep` uses unless told otherwise.
     public init() {}
 
     public func execute(_ jobs: [SweepJob], finished: ((SweepOutcome.Run) -> Void)?) -> [SweepOutcome.Run] {

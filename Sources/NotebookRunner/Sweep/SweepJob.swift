@@ -7,6 +7,7 @@ public struct SweepJob: Sendable {
     /// The sweep's options with the assignment added to the overrides and the report name set.
     public var options: RunOptions
 
+    /// A job for `assignment`; `options` must already carry it and `reportName`.
     public init(assignment: [(name: String, value: String)], reportName: String, options: RunOptions) {
         self.assignment = assignment
         self.reportName = reportName

@@ -26,6 +26,7 @@ public struct SlurmSweepExecutor: SweepExecutor {
     /// Called with progress lines for the terminal (job ids, retries).
     public var log: (@Sendable (String) -> Void)?
 
+    /// An executor whose tasks run `labbook`; see the properties for the rest.
     public init(
         labbook: String, partition: String? = nil, maxParallel: Int? = nil, faultDirectory: String? = nil,
         log: (@Sendable (String) -> Void)? = nil
@@ -37,6 +38,7 @@ public struct SlurmSweepExecutor: SweepExecutor {
         self.log = log
     }
 
+    /// Submits the array, waits for it, resubmits tasks that left no result once, and returns the runs.
     public func execute(_ jobs: [SweepJob], finished: ((SweepOutcome.Run) -> Void)?) throws(SweepExecutorError) -> [SweepOutcome.Run] {
         guard let first = jobs.first else { return [] }
         guard let sbatch = SlurmTool("sbatch", searchPath: toolSearchPath), let squeue = SlurmTool("squeue", searchPath: toolSearchPath)
