@@ -23,7 +23,7 @@ struct Labbook: AsyncParsableCommand {
               labbook serve income-classifier@production --port 8080
               labbook publish reports/ --out site/
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold or a deploy gate was not met, 5 the reports could not be written.
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold or a deploy gate was not met, 5 the reports could not be written, 6 the Slurm executor could not run a sweep.
             """,
         subcommands: [
             RunCommand.self, CheckCommand.self, VerifyCommand.self, WatchCommand.self, CacheCommand.self, RunsCommand.self,

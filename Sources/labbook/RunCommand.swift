@@ -16,6 +16,7 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --sweep min_samples_leaf=1,20
               labbook run notebooks/income.md --no-cache
               labbook run notebooks/income.md --store /tmp/runs.sqlite
+              labbook run notebooks/income.md --sweep max_depth=4,8,12 --executor slurm --partition debug --max-parallel 2
 
             Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`).
 
@@ -25,7 +26,9 @@ struct RunCommand: ParsableCommand {
 
             --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs: the best run by the front matter's metric (and whether it meets goal), the metrics that differ between runs (best in bold), and a chart of the goal metric per run. The exit code is the worst run's.
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written.
+            --executor slurm submits the runs of a sweep as one Slurm job array (sbatch --array, --partition, at most --max-parallel tasks at once), each task running this labbook binary with the same --state, --store and --out, and waits for it; the comparison report is byte-identical to the local executor's. The notebook, the state folder and the output folder must be on a filesystem every node shares. A task that leaves no result (it crashed, was cancelled or preempted) is submitted once more; if it fails again its run is reported as failed (exit 1). --executor slurm needs --sweep (it is refused without one: run a single run without --executor).
+
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written, 6 the Slurm executor could not run the sweep (no sbatch, or the job array was rejected).
             """)
 
     @Argument(help: "The notebooks to run.")
@@ -51,7 +54,32 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run once per value (repeatable: the cross product).", valueName: "name=v1,v2"))
     var sweep: [String] = []
 
+    @Option(name: .long, help: "Where the runs of a sweep execute: local (here, one after another) or slurm (one Slurm job array).")
+    var executor: SweepExecutorKind = .local
+
+    @Option(name: .long, help: ArgumentHelp("The Slurm partition of the job array (default: the cluster's).", valueName: "name"))
+    var partition: String?
+
+    @Option(name: .long, help: ArgumentHelp("At most this many Slurm tasks at once (default: no limit).", valueName: "n"))
+    var maxParallel: Int?
+
+    @Option(name: .long, help: .hidden)
+    var reportName: String?
+
+    @Option(name: .long, help: .hidden)
+    var resultFile: String?
+
     func validate() throws {
+        if executor == .slurm && sweep.isEmpty {
+            throw ValidationError("--executor slurm runs the runs of a sweep; add --sweep name=v1,v2 (a single run runs here, without --executor)")
+        }
+        if executor == .local && (partition != nil || maxParallel != nil) {
+            throw ValidationError("--partition and --max-parallel are for --executor slurm")
+        }
+        if let maxParallel, maxParallel < 1 { throw ValidationError("--max-parallel takes a positive number of tasks") }
+        if (reportName != nil || resultFile != nil) && (!sweep.isEmpty || notebooks.count != 1) {
+            throw ValidationError("--report-name and --result-file are for one run of one notebook")
+        }
         for (flag, value) in [("--timeout", timeout), ("--run-timeout", runTimeout)] {
             if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(flag) takes a positive number of seconds") }
         }
@@ -77,6 +105,7 @@ struct RunCommand: ParsableCommand {
             input.apply(to: &options)
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout
+            options.reportName = reportName
             worst = max(worst, sweep.axes.isEmpty ? runOnce(options) : runSweep(options, sweep: sweep))
         }
         if worst != 0 { throw ExitCode(worst) }
@@ -86,11 +115,17 @@ struct RunCommand: ParsableCommand {
         let outcome = Runner.run(options)
         Terminal.clearProgress()
         Terminal.printOutcome(outcome, notebook: options.notebookPath)
+        if let resultFile {
+            do { try SweepTaskResult(outcome).write(to: resultFile) } catch {
+                Terminal.error("\(resultFile): cannot write the run's result: \(error.localizedDescription)")
+                return max(outcome.exitCode, RunOutcome.reportsNotWritten)
+            }
+        }
         return outcome.exitCode
     }
 
     private func runSweep(_ options: RunOptions, sweep: Sweep) -> Int32 {
-        let outcome = Runner.sweep(options, sweep: sweep) { run in
+        let outcome = Runner.sweep(options, sweep: sweep, executor: executor.make(partition: partition, maxParallel: maxParallel)) { run in
             Terminal.clearProgress()
             Terminal.printOutcome(run.outcome, notebook: run.reportName)
         }

@@ -9,8 +9,11 @@ extension Runner {
     /// Every parameter set is checked first; if any is invalid nothing runs (exit code 2).
     /// All runs share the state folder. `finished` is called after each run, in order. The
     /// report names the best run by the front matter's `metric` and says whether it meets `goal`.
+    /// `executor` runs them (in this process by default); when it cannot run the sweep at all
+    /// (e.g. no `sbatch`), nothing is reported and the exit code is ``SweepOutcome/executorFailed``.
     public static func sweep(
-        _ options: RunOptions, sweep: Sweep, finished: ((SweepOutcome.Run) -> Void)? = nil
+        _ options: RunOptions, sweep: Sweep, executor: any SweepExecutor = LocalSweepExecutor(),
+        finished: ((SweepOutcome.Run) -> Void)? = nil
     ) -> SweepOutcome {
         let assignments = sweep.assignments
         var problems: [Diagnostic] = []
@@ -34,7 +37,7 @@ extension Runner {
         }
         let notebookPaths = NotebookPaths(options)
         let notebookName = notebookPaths.notebookName
-        var runs: [SweepOutcome.Run] = []
+        var jobs: [SweepJob] = []
         var usedNames: Set<String> = []
         for assignment in assignments {
             var name = Sweep.reportName(notebook: notebookName, assignment: assignment)
@@ -47,9 +50,14 @@ extension Runner {
             var runOptions = options
             runOptions.parameterOverrides += assignment
             runOptions.reportName = name
-            let run = SweepOutcome.Run(assignment: assignment, reportName: name, outcome: Runner.run(runOptions))
-            finished?(run)
-            runs.append(run)
+            jobs.append(SweepJob(assignment: assignment, reportName: name, options: runOptions))
+        }
+        let runs: [SweepOutcome.Run]
+        do {
+            runs = try executor.execute(jobs, finished: finished)
+        } catch {
+            let problem = Diagnostic(file: notebookPaths.displayPath, location: nil, message: error.description)
+            return SweepOutcome(exitCode: SweepOutcome.executorFailed, diagnostics: [problem], runs: [], reportPaths: [])
         }
         let report = SweepReport.make(
             notebookPath: notebookPaths.displayPath, sweep: sweep, runs: runs, goal: goal)

@@ -8,7 +8,21 @@ public struct SweepOutcome: Sendable {
         /// The reports' base name, e.g. `income--depth=3`.
         public var reportName: String
         public var outcome: RunOutcome
+        /// Why the run has no outcome of its own, e.g. its Slurm task ended without a result
+        /// twice; shown in the report's list of runs that did not succeed. `nil` for a run that ran.
+        public var failure: String?
+
+        public init(assignment: [(name: String, value: String)], reportName: String, outcome: RunOutcome, failure: String? = nil) {
+            self.assignment = assignment
+            self.reportName = reportName
+            self.outcome = outcome
+            self.failure = failure
+        }
     }
+
+    /// The exit code when the executor could not run the sweep at all (no `sbatch`, or Slurm
+    /// rejected the job array): nothing ran, no report was written.
+    public static let executorFailed: Int32 = 6
 
     /// The worst exit code of all runs (2 when a parameter set is invalid: nothing ran).
     public var exitCode: Int32

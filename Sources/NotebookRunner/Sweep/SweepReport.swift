@@ -28,7 +28,9 @@ enum SweepReport {
         }
         let failed = runs.filter { $0.outcome.exitCode != 0 }
         if !failed.isEmpty {
-            let names = failed.map { "`\($0.reportName)` (exit \($0.outcome.exitCode))" }.joined(separator: ", ")
+            let names = failed.map { run in
+                "`\(run.reportName)` (exit \(run.outcome.exitCode)\(run.failure.map { ": \($0)" } ?? ""))"
+            }.joined(separator: ", ")
             outputs.append(.note(Note(level: .warning, "runs that did not succeed: \(names)")))
         }
         let source = "```sweep\n" + sweep.axes.map { "\($0.name): [\($0.values.joined(separator: ", "))]" }
