@@ -9,13 +9,16 @@ import PostgresNIO
 /// (`--store postgres://USER:PASSWORD@HOST:PORT/DATABASE`); the same schema, migrations and
 /// records as the SQLite `RunStore`.
 ///
-/// The API is synchronous, like `RunStore`'s. PostgresNIO runs the connection on a
-/// one-thread event loop group of the store's own (never the caller's thread, never Swift's
-/// cooperative pool), and each call waits for its `EventLoopFuture` there: the work that
-/// completes the wait runs only on that event loop, so a caller that happens to be on a
-/// cooperative thread can never starve it of the thread the reply needs (no deadlock). Calls
-/// on one store are serialized (one connection, one transaction at a time); several stores,
-/// in one process or many, write at once like several `psql` sessions.
+/// The API is synchronous, like `RunStore`'s, so it is bridged without Swift concurrency:
+/// the connection lives on a one-thread NIO event loop group of the store's own, every query
+/// uses PostgresNIO's `EventLoopFuture` API (no `Task`, no `async` code), and the calling
+/// thread waits for the future as it waits for SQLite's disk and busy timeout. Nothing the wait
+/// depends on is ever scheduled on Swift's cooperative pool, so a caller that is on a pool
+/// thread (a synchronous command under an async `main`, a test) cannot starve the pool into a
+/// deadlock: the reply is produced on the event loop thread alone. An `async` store API would
+/// be the way to free the caller's thread as well. Calls on one store are serialized (one
+/// connection, one transaction at a time); several stores, in one process or many, write at
+/// once like several `psql` sessions.
 ///
 /// Migrations run under a `pg_advisory_lock`, so two first runs never race to create the
 /// schema; `finish` is one transaction. A connection the server dropped while a long run was
