@@ -132,9 +132,16 @@ public final class PostgresRunStore: RunStoring, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if connection.isClosed { connection = try Self.connect(url, logger: logger) }
-        let connection = self.connection
         do {
-            try Self.run(PostgresQuery(unsafeSQL: begin), on: connection, logger: logger)
+            do {
+                try Self.run(PostgresQuery(unsafeSQL: begin), on: connection, logger: logger)
+            } catch where connection.isClosed {
+                // The server dropped the idle connection (restarted, timed out) before we
+                // noticed: nothing ran yet, so connect again and begin once more.
+                connection = try Self.connect(url, logger: logger)
+                try Self.run(PostgresQuery(unsafeSQL: begin), on: connection, logger: logger)
+            }
+            let connection = self.connection
             do {
                 let result = try body(connection)
                 try Self.run("COMMIT", on: connection, logger: logger)

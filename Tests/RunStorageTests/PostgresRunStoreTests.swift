@@ -44,6 +44,20 @@ struct PostgresRunStoreTests {
         #expect(failures.all.isEmpty)
     }
 
+    /// A server that drops the store's connection (restarted, idle timeout) between two calls,
+    /// as can happen during a long run: the next call connects again.
+    @Test func aDroppedConnectionIsReopened() throws {
+        let scratch = try ScratchStore(.postgres)
+        let store = try scratch.open()
+        let id = try store.begin(RunStoreTests.sample())
+        let database = try PostgresStoreURL(scratch.location).database
+        let terminated = try ScratchStore.admin().execute(
+            unsafeSQL: "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE datname = '\(database)'")
+        #expect(terminated == ["true"])
+        try store.finish(RunStoreTests.finished(RunStoreTests.sample(), id: id))
+        #expect(try store.run(id: id)?.status == .finished)
+    }
+
     @Test func aWrongPasswordIsAPlainErrorWithoutThePassword() throws {
         var url = try PostgresStoreURL(try #require(PostgresTestServer.url))
         url.password = "not-the-password-4711"
