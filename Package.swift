@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -37,7 +39,18 @@ let package = Package(
             dependencies: ["FileKinds", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Reports"),
-        .target(name: "RunStorage", dependencies: ["FileKinds", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "RunStorage",
+            dependencies: [
+                "FileKinds",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "NotebookRunner",
             dependencies: ["NotebookFormat", "MLEngine", "FileKinds", "Reports", "RunStorage"]
@@ -71,7 +84,7 @@ let package = Package(
         .testTarget(name: "MLEngineTests", dependencies: ["MLEngine", "FileKinds"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "MLEngine", "RunStorage"]),
-        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"]),
+        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LabbookCLITests", dependencies: ["labbook", "NotebookRunner", "NotebookFormat", "ModelServer", "MLEngine"]),
         .testTarget(
             name: "ModelServerTests",

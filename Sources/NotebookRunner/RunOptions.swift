@@ -25,7 +25,8 @@ public struct RunOptions: Sendable {
     /// Reuse cached directive results whose key is unchanged, and store new ones (`--no-cache`
     /// sets it to `false`: everything executes and the cache is neither read nor written).
     public var useCache: Bool = true
-    /// The run store (SQLite); defaults to `labbook.sqlite` in the state folder.
+    /// The run store: a SQLite file's path or a `postgres://USER:PASSWORD@HOST:PORT/DATABASE`
+    /// URL (see `RunStoreLocation`); defaults to `labbook.sqlite` in the state folder.
     public var storePath: String?
     /// Files or folders outside the notebook's folder that its directives may read (`--allow-read`).
     public var allowedReads: [String] = []

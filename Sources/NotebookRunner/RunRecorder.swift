@@ -8,14 +8,15 @@ import RunStorage
 /// finished run after the reports are written. A store that cannot be opened or written
 /// costs a warning on the terminal, never the report.
 struct RunRecorder {
-    private(set) var store: RunStore?
+    private(set) var store: (any RunStoring)?
     private(set) var record: RunRecord
     /// Earlier finished runs of the same notebook (same path as reports show it), oldest first.
     private(set) var previous: [RunRecord] = []
     /// Problems with the store (`PATH: warning: …`).
     private(set) var warnings: [Diagnostic] = []
 
-    /// `labbook.sqlite` in the state folder unless `options.storePath` names another file.
+    /// `labbook.sqlite` in the state folder unless `options.storePath` names another file or a
+    /// PostgreSQL URL.
     static func storePath(_ options: RunOptions, state: String) -> String {
         options.storePath ?? (state as NSString).appendingPathComponent("labbook.sqlite")
     }
@@ -31,12 +32,12 @@ struct RunRecorder {
         guard options.recordsRun else { return recorder }
         let path = storePath(options, state: state)
         do {
-            let store = try RunStore(path: path)
+            let store = try RunStoreLocation(path).open()
             recorder.previous = try store.runs(notebook: context.notebookPath).filter { $0.status == .finished }
             recorder.record.id = try store.begin(recorder.record)
             recorder.store = store
         } catch {
-            recorder.warnings.append(Self.warning(path, error))
+            recorder.warnings.append(Self.warning(Self.display(path), error))
         }
         return recorder
     }
@@ -71,12 +72,18 @@ struct RunRecorder {
         do {
             try store.finish(record)
         } catch {
-            warnings.append(Self.warning(store.path, error))
+            warnings.append(Self.warning(Self.display(store.location), error))
         }
     }
 
-    private static func warning(_ path: String, _ error: any Error) -> Diagnostic {
-        Diagnostic(.warning, file: NotebookPaths.displayPath(for: path), location: nil, message: "the run is not recorded: \(error)")
+    private static func warning(_ shown: String, _ error: any Error) -> Diagnostic {
+        Diagnostic(.warning, file: shown, location: nil, message: "the run is not recorded: \(error)")
+    }
+
+    /// A store as warnings show it: a file relative to here, a PostgreSQL URL without its password.
+    private static func display(_ store: String) -> String {
+        guard PostgresStoreURL.isPostgresURL(store) else { return NotebookPaths.displayPath(for: store) }
+        return (try? PostgresStoreURL(store).description) ?? "the PostgreSQL run store"
     }
 
     /// Every evaluated metric, in evaluation order and, within one evaluation, by metric name;

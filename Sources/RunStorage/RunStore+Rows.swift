@@ -55,8 +55,7 @@ extension RunStore {
     static func record(from row: Row, db: Database) throws -> RunRecord {
         let id: Int64 = row["id"]
         let process = RunProcess(pid: row["process_id"], bootID: row["boot_id"], startTicks: row["process_start_ticks"])
-        var status = RunStatus(rawValue: row["status"]) ?? .interrupted
-        if status == .running, !process.isAlive { status = .interrupted }
+        let status = RunStatus.reading(stored: row["status"], process: process)
         let endedAt: Double? = row["ended_at"]
         let exitCode: Int64? = row["exit_code"]
         let arguments: StatementArguments = [id]

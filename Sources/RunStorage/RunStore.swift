@@ -2,7 +2,8 @@ public import Foundation
 import FileKinds
 import GRDB
 
-/// The SQLite record of every notebook run (`.labbook/labbook.sqlite` by default).
+/// The SQLite record of every notebook run (`.labbook/labbook.sqlite` by default); see
+/// `RunStoring`, and `PostgresRunStore` for a store a team shares.
 ///
 /// ```swift
 /// let store = try RunStore(path: ".labbook/labbook.sqlite")
@@ -18,12 +19,18 @@ import GRDB
 /// with "database is locked". Opening and migrating take an exclusive `flock` on
 /// `PATH.lock`, so two first runs never race to create the schema. A run whose process died
 /// before `finish` keeps its `running` row and reads back as `interrupted` (see `RunProcess`).
-public final class RunStore: Sendable {
+///
+/// Not safe on a network file system (NFS, SMB, …): SQLite's locks and WAL's shared memory
+/// do not work across machines, so concurrent writers there can corrupt the file. A team
+/// that shares one store should use PostgreSQL (`--store postgres://…`).
+public final class RunStore: RunStoring {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
 
     /// The database file.
     public let path: String
+    /// The database file (`path`).
+    public var location: String { path }
     private let queue: DatabaseQueue
 
     /// Opens (creating if need be) the store at `path` and brings its schema up to date.
@@ -91,7 +98,7 @@ public final class RunStore: Sendable {
     }
 
     /// Runs, oldest first; only those of `notebook` (as reports show its path) when given.
-    public func runs(notebook: String? = nil) throws(RunStoreError) -> [RunRecord] {
+    public func runs(notebook: String?) throws(RunStoreError) -> [RunRecord] {
         try read { db in
             let rows = try notebook.map {
                 try Row.fetchAll(db, sql: "SELECT * FROM run WHERE notebook_path = ? ORDER BY id", arguments: [$0])

@@ -1,4 +1,5 @@
-/// A run store that cannot be opened, read or written; the message names the file and the cause.
+/// A run store that cannot be opened, read or written; the message names the file (or the
+/// PostgreSQL URL, without its password) and the cause.
 public struct RunStoreError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var message: String

@@ -11,6 +11,7 @@ struct CompareCommand: ParsableCommand {
             Examples:
               labbook compare 3 5
               labbook compare 3 5 --store notebooks/.labbook/labbook.sqlite
+              labbook compare 3 5 --store postgres://labbook:secret@db.internal:5432/labbook
             """)
 
     @Argument(help: "The old run's id.")
@@ -23,8 +24,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        guard let first = try store.run(id: old) else { throw StoreFailure("no run \(old) in \(store.path); `labbook runs` lists them") }
-        guard let second = try store.run(id: new) else { throw StoreFailure("no run \(new) in \(store.path); `labbook runs` lists them") }
+        guard let first = try store.run(id: old) else { throw StoreFailure("no run \(old) in \(store.location); `labbook runs` lists them") }
+        guard let second = try store.run(id: new) else { throw StoreFailure("no run \(new) in \(store.location); `labbook runs` lists them") }
         print(RunComparison(old: first, new: second).render())
     }
 }

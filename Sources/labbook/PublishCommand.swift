@@ -29,7 +29,7 @@ struct PublishCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store: RunStore? = storeOptions.store != nil ? try storeOptions.open() : try? storeOptions.open()
+        let store: (any RunStoring)? = storeOptions.store != nil ? try storeOptions.open() : try? storeOptions.open()
         var unreadable: String?
         let outcome: ReportSite.Outcome
         do {
@@ -47,7 +47,7 @@ struct PublishCommand: ParsableCommand {
         }
         if let unreadable { Terminal.error("warning: no history: \(unreadable)") }
         let count = outcome.index.entries.count
-        let history = store.map { " (history from \($0.path))" } ?? " (no run store found: no history)"
+        let history = store.map { " (history from \($0.location))" } ?? " (no run store found: no history)"
         Terminal.error(
             "published \(count) \(count == 1 ? "report" : "reports") to \((out as NSString).appendingPathComponent("index.html"))\(history)")
     }

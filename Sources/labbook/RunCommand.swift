@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotebookRunner
+import RunStorage
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +18,9 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md --no-cache
               labbook run notebooks/income.md --store /tmp/runs.sqlite
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --executor slurm --partition debug --max-parallel 2
+              labbook run notebooks/income.md --store postgres://labbook:secret@db.internal:5432/labbook
 
-            Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`).
+            Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`): a SQLite file by default, or with --store postgres://USER:PASSWORD@HOST:PORT/DATABASE a PostgreSQL database a team shares. SQLite on a network file system (NFS, SMB) is not safe for concurrent writers; use PostgreSQL there.
 
             Directives run in document order. Each directive's results are cached under .labbook/cache/, keyed by its spec, the data it reads, the directives it uses, the seed and the engine version: a rerun executes only directives whose key changed and those below them (editing prose executes nothing). --no-cache executes everything and writes nothing to the cache (entries, objects and fingerprint memos stay as they were). The summary on stderr says, per directive, ran, cached, skipped or failed, with its time. A failing directive is shown in the report at its place; directives that need its outputs are skipped; the report is still written.
 
@@ -88,10 +90,16 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Execute every directive instead of reusing cached results, and write nothing to the cache.")
     var noCache = false
 
-    @Option(name: .long, help: ArgumentHelp("The run store (default: labbook.sqlite in the state folder).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+            "The run store: a SQLite file (default: labbook.sqlite in the state folder) or postgres://USER:PASSWORD@HOST:PORT/DATABASE.",
+            valueName: "path|url"))
     var store: String?
 
     func run() throws {
+        // A malformed PostgreSQL URL is a usage error, not a store that is merely down.
+        if let store, PostgresStoreURL.isPostgresURL(store) {
+            do { _ = try PostgresStoreURL(store) } catch { throw ValidationError(error.description) }
+        }
         let overrides = try input.overrides()
         let sweep: Sweep
         do { sweep = try Sweep(arguments: self.sweep) } catch { throw ValidationError(error.description) }

@@ -8,12 +8,13 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "List recorded runs, oldest first.",
         discussion: """
-            Every `labbook run` is recorded in the run store (.labbook/labbook.sqlite beside the notebook). A run whose process died before it finished (killed, crashed) is listed as interrupted.
+            Every `labbook run` is recorded in the run store (.labbook/labbook.sqlite beside the notebook, or the PostgreSQL database named with --store postgres://…). A run whose process died before it finished (killed, crashed) is listed as interrupted.
 
             Examples:
               labbook runs
               labbook runs notebooks/income.md
               labbook runs --store /tmp/state/labbook.sqlite --last 5
+              labbook runs --store postgres://labbook:secret@db.internal:5432/labbook
             """)
 
     @Argument(help: "Only the runs of this notebook (its path as you pass it to `labbook run`).")
@@ -29,7 +30,7 @@ struct RunsCommand: ParsableCommand {
         var runs = try store.runs(notebook: notebook.map { NotebookPaths.displayPath(for: $0) })
         if let last { runs = Array(runs.suffix(max(0, last))) }
         guard !runs.isEmpty else {
-            Terminal.error("no runs recorded in \(store.path)")
+            Terminal.error("no runs recorded in \(store.location)")
             return
         }
         let table = TextTable(

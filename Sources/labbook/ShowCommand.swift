@@ -12,6 +12,7 @@ struct ShowCommand: ParsableCommand {
             Examples:
               labbook show 3
               labbook show 3 --store notebooks/.labbook/labbook.sqlite
+              labbook show 3 --store postgres://labbook:secret@db.internal:5432/labbook
             """)
 
     @Argument(help: ArgumentHelp("The run's id (see `labbook runs`).", valueName: "run"))
@@ -22,7 +23,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         guard let record = try store.run(id: id) else {
-            throw StoreFailure("no run \(id) in \(store.path); `labbook runs` lists them")
+            throw StoreFailure("no run \(id) in \(store.location); `labbook runs` lists them")
         }
         print(ShowCommand.describe(record))
     }

@@ -3,22 +3,27 @@ import Foundation
 import NotebookRunner
 import RunStorage
 
-/// `--store PATH`, shared by `runs`, `show` and `compare`.
+/// `--store PATH|URL`, shared by `runs`, `show` and `compare`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The run store (SQLite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The run store: a SQLite file, or a PostgreSQL database shared by a team (postgres://USER:PASSWORD@HOST:PORT/DATABASE).",
+            valueName: "path|url"))
     var store: String?
 
     /// The store to read: `--store`, else `.labbook/labbook.sqlite` beside `notebook` when one
     /// is named, else `./.labbook/labbook.sqlite`, else the only `*/.labbook/labbook.sqlite`
-    /// one folder down (e.g. `notebooks/.labbook/labbook.sqlite`).
-    func open(notebook: String? = nil) throws -> RunStore {
-        let path = try resolve(notebook: notebook)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreFailure("no run store at \(path); run a notebook first, or name one with --store PATH")
-        }
+    /// one folder down (e.g. `notebooks/.labbook/labbook.sqlite`). A `postgres://…` URL opens
+    /// that database.
+    func open(notebook: String? = nil) throws -> any RunStoring {
         do {
-            return try RunStore(path: path)
-        } catch {
+            let location = try RunStoreLocation(try resolve(notebook: notebook))
+            if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+                throw StoreFailure("no run store at \(path); run a notebook first, or name one with --store PATH")
+            }
+            return try location.open()
+        } catch let error as RunStoreError {
             throw StoreFailure(error.description)
         }
     }
