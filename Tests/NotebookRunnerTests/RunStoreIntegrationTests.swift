@@ -173,12 +173,14 @@ import RunStorage
     /// The debug `labbook` binary next to the tests' build products.
     static let labbook = DemoNotebookTests.packageRoot + "/.build/debug/labbook"
 
+    /// The HTML report without its history section…
     static func removingHistory(_ html: String) -> String {
         guard let start = html.range(of: "<section class=\"history\" id=\"history\">"),
             let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex)
         else { return html }
         var text = html
         text.removeSubrange(start.lowerBound..<end.upperBound)
-        return text
+        // …and its entry at the end of the table of contents.
+        return text.replacingOccurrences(of: "<li><a href=\"#history\">History</a></li>\n", with: "")
     }
 }
