@@ -135,9 +135,12 @@ public final class PostgresRunStore: RunStoring, @unchecked Sendable {
         do {
             do {
                 try Self.run(PostgresQuery(unsafeSQL: begin), on: connection, logger: logger)
-            } catch where connection.isClosed {
-                // The server dropped the idle connection (restarted, timed out) before we
-                // noticed: nothing ran yet, so connect again and begin once more.
+            } catch {
+                // The server dropped the idle connection (restarted, timed out, terminated it)
+                // before we noticed; its FATAL error can arrive before the connection reads as
+                // closed. BEGIN failed, so nothing ran: connect again and begin once more (a
+                // server that is really gone fails again, with the connection's own error).
+                Self.close(connection)
                 connection = try Self.connect(url, logger: logger)
                 try Self.run(PostgresQuery(unsafeSQL: begin), on: connection, logger: logger)
             }
