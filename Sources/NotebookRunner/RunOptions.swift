@@ -32,6 +32,8 @@ public struct RunOptions: Sendable {
     public var allowedReads: [String] = []
     /// Record the run in the run store (and show its history in the HTML report).
     public var recordsRun: Bool = true
+    /// Where the trials of `train` searches are scored; `nil` for this process (on every core).
+    public var searchExecutor: (any SearchTrialExecutor)?
 
     public init(
         notebookPath: String, outputDirectory: String = "reports",

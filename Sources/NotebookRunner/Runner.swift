@@ -55,6 +55,7 @@ public enum Runner {
         var recorder = RunRecorder.begin(plan: plan, context: context, options: options, state: state)
         context.runID = recorder.store == nil ? nil : recorder.record.id
         context.progress = options.progress
+        if let executor = options.searchExecutor { context.trialScoring = .elsewhere(executor, options) }
         let execution = Execution.perform(
             plan, run: context, timeLimit: timeLimit, cache: cache, progress: options.progress)
         cache.recordLatest(notebook: options.notebookPath)

@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
               labbook run notebooks/income.md --no-cache
               labbook run notebooks/income.md --store /tmp/runs.sqlite
               labbook run notebooks/income.md --sweep max_depth=4,8,12 --executor slurm --partition debug --max-parallel 2
+              labbook run notebooks/search.md --executor slurm --max-parallel 8 --pending-timeout 3600
               labbook run notebooks/income.md --store postgres://labbook:secret@db.internal:5432/labbook
 
             Each run writes reports/NAME.html, reports/NAME.md and the provenance manifest reports/NAME.run.json, and is recorded in the run store (see `labbook runs`): a SQLite file by default, or with --store postgres://USER:PASSWORD@HOST:PORT/DATABASE a PostgreSQL database a team shares. SQLite on a network file system (NFS, SMB) is not safe for concurrent writers; use PostgreSQL there.
@@ -28,9 +29,11 @@ struct RunCommand: ParsableCommand {
 
             --sweep runs the cross product of the values (first --sweep varies slowest), each run writing reports/NAME--name=value,….html and .md, all sharing the state folder; then reports/NAME.sweep.html and .md compare the runs: the best run by the front matter's metric (and whether it meets goal), the metrics that differ between runs (best in bold), and a chart of the goal metric per run. The exit code is the worst run's.
 
-            --executor slurm submits the runs of a sweep as one Slurm job array (sbatch --array, --partition, at most --max-parallel tasks at once), each task running this labbook binary with the same --state, --store and --out, and waits for it; the comparison report is byte-identical to the local executor's. The notebook, the state folder and the output folder must be on a filesystem every node shares. A task that leaves no result (it crashed, was cancelled or preempted) is submitted once more; if it fails again its run is reported as failed (exit 1). --executor slurm needs --sweep (it is refused without one: run a single run without --executor).
+            --executor slurm submits the runs of a sweep as one Slurm job array (sbatch --array, --partition, at most --max-parallel tasks at once), each task running this labbook binary with the same --state, --store and --out, and waits for it; the comparison report is byte-identical to the local executor's. The notebook, the state folder and the output folder must be on a filesystem every node shares. A task that leaves no result (it crashed, was cancelled or preempted) is submitted once more; if it fails again its run is reported as failed (exit 1).
 
-            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written, 6 the Slurm executor could not run the sweep (no sbatch, or the job array was rejected).
+            Without --sweep, --executor slurm scores the trials of the notebook's `train` searches (`search:`) on Slurm: each batch the search proposes (the whole of a grid or random search, each halving rung, two `tpe` trials at a time, one `auto` trial at a time) is one job array whose task i scores trial i with the same notebook, parameters and --state, so with the same folds and seed; the rest of the run happens here and its reports are byte-identical to a local run's. A trial whose task leaves no result twice is reported as failed in the leaderboard. Batches of one or two trials pay Slurm's scheduling delay per trial: grid, random and halving gain the most. --pending-timeout cancels an array none of whose tasks leaves the queue for SECONDS (a partition that is down, a request no node meets) and fails the sweep or the search with Slurm's reason; by default labbook waits.
+
+            Exit codes: 0 success, 1 a directive failed, 2 the notebook is invalid, 3 an `expect` threshold was not met, 5 the reports could not be written, 6 the Slurm executor could not run the sweep (no sbatch, the job array was rejected or waited past --pending-timeout).
             """)
 
     @Argument(help: "The notebooks to run.")
@@ -65,18 +68,38 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many Slurm tasks at once (default: no limit).", valueName: "n"))
     var maxParallel: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+            "With --executor slurm: cancel a job array none of whose tasks leaves the queue for this long (default: wait).",
+            valueName: "seconds"))
+    var pendingTimeout: Double?
+
     @Option(name: .long, help: .hidden)
     var reportName: String?
+
+    @Option(name: .long, help: .hidden)
+    var trialOf: String?
+
+    @Option(name: .long, help: .hidden)
+    var trialRequests: String?
+
+    @Option(name: .long, help: .hidden)
+    var trialIndex: Int?
 
     @Option(name: .long, help: .hidden)
     var resultFile: String?
 
     func validate() throws {
-        if executor == .slurm && sweep.isEmpty {
-            throw ValidationError("--executor slurm runs the runs of a sweep; add --sweep name=v1,v2 (a single run runs here, without --executor)")
+        if executor == .local && (partition != nil || maxParallel != nil || pendingTimeout != nil) {
+            throw ValidationError("--partition, --max-parallel and --pending-timeout are for --executor slurm")
         }
-        if executor == .local && (partition != nil || maxParallel != nil) {
-            throw ValidationError("--partition and --max-parallel are for --executor slurm")
+        if let pendingTimeout, !(pendingTimeout > 0 && pendingTimeout.isFinite) {
+            throw ValidationError("--pending-timeout takes a positive number of seconds")
+        }
+        let trialFlags = [trialOf != nil, trialRequests != nil, trialIndex != nil]
+        if trialFlags.contains(true) {
+            guard !trialFlags.contains(false), resultFile != nil, sweep.isEmpty, notebooks.count == 1, executor == .local else {
+                throw ValidationError("--trial-of, --trial-requests, --trial-index and --result-file go together, for one notebook (what a Slurm task runs)")
+            }
         }
         if let maxParallel, maxParallel < 1 { throw ValidationError("--max-parallel takes a positive number of tasks") }
         if (reportName != nil || resultFile != nil) && (!sweep.isEmpty || notebooks.count != 1) {
@@ -114,6 +137,16 @@ struct RunCommand: ParsableCommand {
             options.directiveTimeout = timeout
             options.runTimeout = runTimeout
             options.reportName = reportName
+            if let trialOf, let trialRequests, let trialIndex, let resultFile {
+                let task = SearchTrialTask(directive: trialOf, requestsFile: trialRequests, index: trialIndex, resultFile: resultFile)
+                let outcome = Runner.scoreSearchTrial(options, task: task)
+                Terminal.printDiagnostics(outcome.diagnostics)
+                worst = outcome.exitCode
+                continue
+            }
+            if sweep.axes.isEmpty {
+                options.searchExecutor = executor.makeSearch(partition: partition, maxParallel: maxParallel, pendingTimeout: pendingTimeout)
+            }
             worst = max(worst, sweep.axes.isEmpty ? runOnce(options) : runSweep(options, sweep: sweep))
         }
         if worst != 0 { throw ExitCode(worst) }
@@ -133,7 +166,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runSweep(_ options: RunOptions, sweep: Sweep) -> Int32 {
-        let outcome = Runner.sweep(options, sweep: sweep, executor: executor.make(partition: partition, maxParallel: maxParallel)) { run in
+        let outcome = Runner.sweep(options, sweep: sweep, executor: executor.make(partition: partition, maxParallel: maxParallel, pendingTimeout: pendingTimeout)) { run in
             Terminal.clearProgress()
             Terminal.printOutcome(run.outcome, notebook: run.reportName)
         }

@@ -2,19 +2,35 @@ import ArgumentParser
 import Foundation
 import NotebookRunner
 
-/// `--executor local|slurm`: where the runs of a sweep execute.
+/// `--executor local|slurm`: where the runs of a sweep, or the trials of a single run's searches, execute.
 enum SweepExecutorKind: String, ExpressibleByArgument, CaseIterable {
     case local, slurm
 
     /// The executor; the Slurm one runs this very `labbook` binary in its tasks.
-    func make(partition: String?, maxParallel: Int?) -> any SweepExecutor {
+    func make(partition: String?, maxParallel: Int?, pendingTimeout: Double?) -> any SweepExecutor {
         switch self {
         case .local:
             return LocalSweepExecutor()
         case .slurm:
-            return SlurmSweepExecutor(
+            var executor = SlurmSweepExecutor(
                 labbook: Self.runningExecutable(), partition: partition, maxParallel: maxParallel,
                 log: { Terminal.error($0) })
+            executor.pendingTimeout = pendingTimeout
+            return executor
+        }
+    }
+
+    /// Where a single run's search trials are scored: `nil` for this process.
+    func makeSearch(partition: String?, maxParallel: Int?, pendingTimeout: Double?) -> (any SearchTrialExecutor)? {
+        switch self {
+        case .local:
+            return nil
+        case .slurm:
+            var executor = SlurmSearchExecutor(
+                labbook: Self.runningExecutable(), partition: partition, maxParallel: maxParallel,
+                log: { Terminal.error($0) })
+            executor.pendingTimeout = pendingTimeout
+            return executor
         }
     }
 

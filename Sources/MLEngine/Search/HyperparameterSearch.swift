@@ -15,6 +15,10 @@ import Foundation
 public struct HyperparameterSearch: Sendable {
     /// Scores one setting; called concurrently from several threads for batch strategies.
     public typealias Objective = @Sendable (TrialRequest) -> Result<TrialScore, TrialFailure>
+    /// Scores a whole batch of settings at once (e.g. as one cluster job array) and returns one
+    /// outcome per request, in request order. The strategies propose the same batches whoever
+    /// scores them, so the search finds the same model as with ``Objective``.
+    public typealias BatchObjective = ([TrialRequest]) -> [Result<TrialScore, TrialFailure>]
     /// Called after each trial in trial order: the trial, trials done, the budget, the best so far.
     public typealias Progress = (SearchTrial, Int, Int, SearchTrial?) -> Void
 
@@ -75,7 +79,19 @@ public struct HyperparameterSearch: Sendable {
 
     /// Runs the search.
     public func run(objective: @escaping Objective, progress: Progress? = nil) -> SearchResult {
-        var log = TrialLog(budget: trials, maximize: maximize, threads: threads, objective: objective, progress: progress)
+        run(TrialLog(budget: trials, maximize: maximize, threads: threads, scorer: .each(objective), progress: progress))
+    }
+
+    /// Runs the search, handing each batch of proposed settings to `batches` whole: grid and
+    /// random propose every trial in one batch, halving one batch per rung, `tpe` two at a time
+    /// and `auto` one. The trials, their order and the winner are those ``run(objective:progress:)``
+    /// gives when both score alike.
+    public func run(batches: @escaping BatchObjective, progress: Progress? = nil) -> SearchResult {
+        run(TrialLog(budget: trials, maximize: maximize, threads: threads, scorer: .batch(batches), progress: progress))
+    }
+
+    private func run(_ started: TrialLog) -> SearchResult {
+        var log = started
         log.deadline = deadline
         switch strategy {
         case .grid: runGrid(&log)
@@ -132,7 +148,13 @@ struct TrialLog {
     let budget: Int
     let maximize: Bool
     let threads: Int
-    let objective: HyperparameterSearch.Objective
+    /// How trials are scored: one at a time (`threads` side by side) or a batch at once.
+    enum Scorer {
+        case each(HyperparameterSearch.Objective)
+        case batch(HyperparameterSearch.BatchObjective)
+    }
+
+    let scorer: Scorer
     let progress: HyperparameterSearch.Progress?
     var trials: [SearchTrial] = []
     var notes: [String] = []
@@ -140,12 +162,11 @@ struct TrialLog {
     private(set) var stoppedByDeadline = false
     private(set) var bestIndex: Int?
 
-    init(budget: Int, maximize: Bool, threads: Int, objective: @escaping HyperparameterSearch.Objective,
-         progress: HyperparameterSearch.Progress?) {
+    init(budget: Int, maximize: Bool, threads: Int, scorer: Scorer, progress: HyperparameterSearch.Progress?) {
         self.budget = budget
         self.maximize = maximize
         self.threads = threads
-        self.objective = objective
+        self.scorer = scorer
         self.progress = progress
     }
 
@@ -158,24 +179,38 @@ struct TrialLog {
     /// `score` as a loss: smaller is better whatever the metric's direction.
     func loss(_ score: Double) -> Double { maximize ? -score : score }
 
-    /// Scores `requests` (at most the remaining budget), `threads` at a time, and records them in order.
+    /// Scores `requests` (at most the remaining budget), `threads` at a time (or all at once by
+    /// a batch scorer), and records them in order.
     @discardableResult
     mutating func evaluate(_ requests: [TrialRequest]) -> [SearchTrial] {
         let batch = Array(requests.prefix(remaining))
         var done: [SearchTrial] = []
         var start = 0
+        let chunkSize: Int
+        switch scorer {
+        case .each: chunkSize = threads
+        case .batch: chunkSize = max(batch.count, 1)
+        }
         while start < batch.count {
             if let deadline, ContinuousClock.now >= deadline {
                 stoppedByDeadline = true
                 break
             }
-            let chunk = Array(batch[start..<min(start + threads, batch.count)])
-            let outcomes: [Result<TrialScore, TrialFailure>]
-            if chunk.count == 1 {
+            let chunk = Array(batch[start..<min(start + chunkSize, batch.count)])
+            var outcomes: [Result<TrialScore, TrialFailure>]
+            switch scorer {
+            case .batch(let score):
+                outcomes = score(chunk)
+                if outcomes.count != chunk.count {
+                    // A scorer that lost results: the missing trials failed, none is dropped silently.
+                    outcomes = chunk.indices.map { index in
+                        index < outcomes.count ? outcomes[index] : .failure(TrialFailure("the trial's score was lost", fits: 0))
+                    }
+                }
+            case .each(let objective) where chunk.count == 1:
                 outcomes = [objective(chunk[0])]
-            } else {
+            case .each(let objective):
                 let slots = OrderedSlots<Result<TrialScore, TrialFailure>>(count: chunk.count)
-                let objective = self.objective
                 DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
                     slots.store(objective(chunk[index]), at: index)
                 }

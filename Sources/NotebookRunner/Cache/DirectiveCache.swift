@@ -30,6 +30,8 @@ final class DirectiveCache: @unchecked Sendable {
     private var hits: [Int: CacheEntry] = [:]
     /// The fingerprints computed while planning, for directives that read the same files.
     var knownFingerprints = KnownFingerprints()
+    /// Steps that always execute, hit or not (the `train` whose trial a Slurm task scores).
+    var bypassed: Set<Int> = []
     /// Problems worth a line on the terminal (the cache could not be written, …).
     private(set) var notes: [String] = []
 
@@ -47,7 +49,7 @@ final class DirectiveCache: @unchecked Sendable {
 
     /// The cached result of step `index`, or `nil` on a miss.
     func lookup(step index: Int) -> Hit? {
-        guard useCache, let key = keys[index], let entry = store.entry(key), entry.kind == plan.steps[index].cell.kind,
+        guard useCache, !bypassed.contains(index), let key = keys[index], let entry = store.entry(key), entry.kind == plan.steps[index].cell.kind,
             let data = store.object(entry.outputs),
             let outputs = try? CacheFiles.decoder().decode([ReportOutput].self, from: data),
             entry.artifacts.allSatisfy({ $0.isCurrent(in: registry) })

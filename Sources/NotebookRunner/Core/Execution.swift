@@ -31,9 +31,10 @@ struct Execution {
         self.timeLimit = timeLimit
     }
 
+    /// Runs the plan; with `only`, just those steps (the others are skipped as not needed).
     static func perform(
         _ plan: NotebookPlan, run: RunContext, timeLimit: TimeLimit = TimeLimit(), cache: DirectiveCache? = nil,
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil, only: Set<Int>? = nil
     ) -> Execution {
         var execution = Execution(run: run, plan: plan, cache: cache, timeLimit: timeLimit)
         var unavailable: [String: String] = [:]
@@ -46,6 +47,11 @@ struct Execution {
                 result.seconds = Runner.seconds(since: started)
                 result.peakMemoryBytes = Int64(ProcessMemory.peakResidentBytes())
                 execution.steps.append(result)
+            }
+            if let only, !only.contains(index) {
+                result.status = .skipped
+                result.message = "not needed"
+                continue
             }
             let missing = directive.inputs.first(where: { unavailable[$0] != nil })
             if let reason = missing.map({ "needs `\($0)`, which \(unavailable[$0] ?? "failed")" }) ?? timeLimit.exhaustion {

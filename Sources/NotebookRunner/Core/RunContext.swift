@@ -22,6 +22,8 @@ struct RunContext: Sendable {
     var knownFingerprints = KnownFingerprints()
     /// Shows a progress line (a search's trials); `nil` when stderr is not a terminal.
     var progress: (@Sendable (String) -> Void)?
+    /// Where searches score their trials.
+    var trialScoring = TrialScoring.here
 
     init(paths: NotebookPaths, notebookHash: String, seed: UInt64, reportTimings: Bool, allowedReads: [String] = []) {
         self.paths = paths

@@ -40,12 +40,17 @@ struct TrainSearchRun {
                 key: "search")
         }
         let spaces = try makeSpaces(for: learning)
-        let batch = [.grid, .random, .halving, .tpe].contains(search.strategy)
+        // A task scoring one trial for another process has the cores to itself.
+        let scoresOneTrial = if case .task = context.run.trialScoring { true } else { false }
+        let batch = [.grid, .random, .halving, .tpe].contains(search.strategy) && !scoresOneTrial
         let objective = try SearchObjective.make(
             view: view, features: features, target: target, positive: positive, task: task,
             preprocessing: directive.preprocessing, metric: metric, validation: search.validation,
             classification: learning.isClassification, labels: labels, generator: &generator, parallelFolds: !batch,
             singleThreadedFits: batch && ProcessInfo.processInfo.activeProcessorCount > 1)
+        if case .task(let trialTask) = context.run.trialScoring {
+            try TrialTaskScoring(task: trialTask, directive: directive.name).score(with: objective)
+        }
         let foldCount = objective.folds.count
         let trials = search.trials ?? search.fits.map { max(1, $0 / foldCount) } ?? TrainSearch.defaultTrials
         var engine = HyperparameterSearch(
@@ -61,9 +66,28 @@ struct TrainSearchRun {
         }
         let name = directive.name
         let progress = context.run.progress
-        let result = engine.run(objective: objective.score) { _, done, total, best in
+        let showProgress: HyperparameterSearch.Progress = { _, done, total, best in
             let bestText = best?.score.map { " — best \(metric) \(NumberFormat.fixed($0.mean, decimals: 4))" } ?? ""
             progress?("train \(name): trial \(done)/\(total)\(bestText)")
+        }
+        let result: SearchResult
+        if case .elsewhere(let executor, let options) = context.run.trialScoring {
+            var executorFailure: String?
+            result = engine.run(batches: { requests in
+                if executorFailure == nil {
+                    do throws(SweepExecutorError) {
+                        return try executor.score(requests, directive: name, options: options)
+                    } catch {
+                        executorFailure = error.description
+                    }
+                }
+                return requests.map { _ in .failure(TrialFailure(executorFailure ?? "not scored", fits: 0)) }
+            }, progress: showProgress)
+            if let executorFailure {
+                throw DirectiveError("cannot score the search's trials: \(executorFailure)", key: "search")
+            }
+        } else {
+            result = engine.run(objective: objective.score, progress: showProgress)
         }
         guard let best = result.best else {
             let reason = result.trials.compactMap { trial -> String? in

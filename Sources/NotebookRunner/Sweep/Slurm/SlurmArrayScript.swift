@@ -12,6 +12,8 @@ struct SlurmArrayScript: Equatable {
     var workDirectory: String
     /// Task `i`'s arguments (``SlurmTaskArguments``).
     var tasks: [[String]]
+    /// The script's second line, saying what the array does.
+    var comment = "A labbook sweep: array task i runs one parameter set. Written by labbook run --executor slurm."
 
     /// The exit status of a task stopped by fault injection.
     static let injectedFaultStatus: Int32 = 70
@@ -19,7 +21,7 @@ struct SlurmArrayScript: Equatable {
     var text: String {
         var lines = [
             "#!/usr/bin/env bash",
-            "# A labbook sweep: array task i runs one parameter set. Written by labbook run --executor slurm.",
+            "# " + comment,
             "set -u",
             "labbook=\(ShellQuote.quote(labbook))",
             "work=\(ShellQuote.quote(workDirectory))",
@@ -30,7 +32,7 @@ struct SlurmArrayScript: Equatable {
             lines.append("\(index)) arguments=(\(ShellQuote.join(arguments))) ;;")
         }
         lines += [
-            "*) echo \"labbook: this sweep has no run $i\" >&2; exit 64 ;;",
+            "*) echo \"labbook: this array has no task $i\" >&2; exit 64 ;;",
             "esac",
             "# Test-only fault injection (README: Running sweeps on Slurm).",
             "if [ -n \"${LABBOOK_SLURM_FAULTS:-}\" ]; then",

@@ -17,6 +17,9 @@ struct SlurmResults {
     func logPattern(attempt: Int) -> String { path("%a.attempt\(attempt).log") }
     func logPath(_ index: Int, attempt: Int) -> String { path("\(index).attempt\(attempt).log") }
 
+    /// Where trial `index` of a search batch writes its ``SearchTrialWire/Result``.
+    func trialResultPath(_ index: Int) -> String { path("\(index).trial.json") }
+
     func result(_ index: Int) -> SweepTaskResult? {
         SweepTaskResult.read(from: resultPath(index))
     }
@@ -28,9 +31,9 @@ struct SlurmResults {
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// The retry decision: the tasks of `indices` that left no result.
-    func missing(_ indices: [Int]) -> [Int] {
-        indices.filter { result($0) == nil }
+    /// Whether any task wrote a log (so the folder is worth keeping for the user to read).
+    var hasLogs: Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.hasSuffix(".log") }
     }
 
     /// What the report says of a task that left no result after its retry.

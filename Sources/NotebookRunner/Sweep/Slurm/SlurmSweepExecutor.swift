@@ -21,6 +21,9 @@ public struct SlurmSweepExecutor: SweepExecutor {
     public var faultDirectory: String?
     /// How often `squeue` is asked whether the array is done, in seconds.
     public var pollInterval: Double = 0.5
+    /// Cancel an array none of whose tasks leaves the queue for this many seconds (a partition
+    /// that is down, a request no node can meet); `nil` to wait as long as it takes.
+    public var pendingTimeout: Double?
     /// Where `sbatch` and `squeue` are looked for; `nil` for `PATH`.
     var toolSearchPath: String? = ProcessInfo.processInfo.environment["PATH"]
     /// Called with progress lines for the terminal (job ids, retries).
@@ -41,10 +44,7 @@ public struct SlurmSweepExecutor: SweepExecutor {
     /// Submits the array, waits for it, resubmits tasks that left no result once, and returns the runs.
     public func execute(_ jobs: [SweepJob], finished: ((SweepOutcome.Run) -> Void)?) throws(SweepExecutorError) -> [SweepOutcome.Run] {
         guard let first = jobs.first else { return [] }
-        guard let sbatch = SlurmTool("sbatch", searchPath: toolSearchPath), let squeue = SlurmTool("squeue", searchPath: toolSearchPath)
-        else {
-            throw SweepExecutorError("the Slurm executor needs `sbatch` and `squeue` on PATH and they are not there (install Slurm, or use --executor local)")
-        }
+        let tools = try SlurmJobArray.tools(searchPath: toolSearchPath)
         let current = FileManager.default.currentDirectoryPath
         let paths = NotebookPaths(first.options)
         let work = Self.absolute(
@@ -55,32 +55,20 @@ public struct SlurmSweepExecutor: SweepExecutor {
         let script = SlurmArrayScript(
             labbook: Self.absolute(labbook, in: current), workDirectory: work,
             tasks: jobs.indices.map { SlurmTaskArguments.make(jobs[$0].options, resultFile: results.resultPath($0)) })
-        let scriptPath = (work as NSString).appendingPathComponent("array.sh")
+        let scriptPath = try SlurmJobArray.writeScript(script)
+        let array = SlurmJobArray(
+            sbatch: tools.sbatch, squeue: tools.squeue, scancel: tools.scancel,
+            submission: SlurmSubmission(
+                script: scriptPath, workingDirectory: current, jobName: "labbook-\(paths.notebookName)", partition: partition,
+                maxParallel: maxParallel, faultDirectory: faultDirectory),
+            results: results, pollInterval: pollInterval, pendingTimeout: pendingTimeout, log: log)
+        let pending: [Int]
         do {
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-            try Data(script.text.utf8).write(to: URL(fileURLWithPath: scriptPath))
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scriptPath)
+            pending = try array.run(Array(jobs.indices)) { results.result($0) != nil }
         } catch {
-            throw SweepExecutorError("cannot write the Slurm batch script \(scriptPath): \(error.localizedDescription)")
-        }
-        let submission = SlurmSubmission(
-            script: scriptPath, workingDirectory: current, jobName: "labbook-\(paths.notebookName)", partition: partition,
-            maxParallel: maxParallel, faultDirectory: faultDirectory)
-        var pending = Array(jobs.indices)
-        for attempt in 1...2 where !pending.isEmpty {
-            if attempt > 1 {
-                log?("slurm: \(pending.count) task\(pending.count == 1 ? "" : "s") left no result; submitting \(pending.count == 1 ? "it" : "them") once more")
-            }
-            let arguments = submission.arguments(indices: pending, log: results.logPattern(attempt: attempt))
-            let job: String
-            do { job = try submit(sbatch, arguments) } catch {
-                // Nothing ran: leave no work folder behind.
-                if attempt == 1 { try? FileManager.default.removeItem(atPath: work) }
-                throw error
-            }
-            log?("slurm: job array \(job) (\(pending.count) task\(pending.count == 1 ? "" : "s")), logs in \(work)")
-            try wait(for: job, squeue)
-            pending = results.missing(pending)
+            // The array could not run: leave no work folder behind unless a task left a log.
+            if !results.hasLogs { try? FileManager.default.removeItem(atPath: work) }
+            throw error
         }
         let runs: [SweepOutcome.Run] = jobs.indices.map { index in
             let job = jobs[index]
@@ -96,36 +84,6 @@ public struct SlurmSweepExecutor: SweepExecutor {
         for run in runs { finished?(run) }
         if pending.isEmpty { try? FileManager.default.removeItem(atPath: work) }
         return runs
-    }
-
-    /// Submits the array; its job id, or why Slurm rejected it.
-    private func submit(_ sbatch: SlurmTool, _ arguments: [String]) throws(SweepExecutorError) -> String {
-        let result = try sbatch.run(arguments)
-        guard result.status == 0, let job = SlurmSubmission.jobID(parsable: result.output) else {
-            let reason = result.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw SweepExecutorError("sbatch rejected the job array (exit \(result.status)): \(reason.isEmpty ? result.output : reason)")
-        }
-        return job
-    }
-
-    /// Returns once `squeue` no longer lists any task of `job`.
-    private func wait(for job: String, _ squeue: SlurmTool) throws(SweepExecutorError) {
-        var unanswered = 0
-        while true {
-            let result = try squeue.run(["-h", "-j", job, "-o", "%i"])
-            if result.status == 0 {
-                if result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
-                unanswered = 0
-            } else if result.errorOutput.contains("Invalid job id") {
-                return  // Slurm already forgot the finished job.
-            } else {
-                unanswered += 1
-                if Double(unanswered) * pollInterval > 120 {
-                    throw SweepExecutorError("squeue cannot tell whether job \(job) is done: \(result.errorOutput)")
-                }
-            }
-            Thread.sleep(forTimeInterval: pollInterval)
-        }
     }
 
     private static func absolute(_ path: String, in folder: String) -> String {

@@ -7,6 +7,21 @@ enum SlurmTaskArguments {
         var arguments = ["run", options.notebookPath, "--out", options.outputDirectory]
         if let name = options.reportName { arguments += ["--report-name", name] }
         arguments += ["--result-file", resultFile]
+        return arguments + shared(options)
+    }
+
+    /// `run NB --trial-of NAME --trial-requests FILE --trial-index I --result-file PATH [--state …] -p …`:
+    /// one trial of a search, scored by a task that writes no report and records no run.
+    static func trial(_ options: RunOptions, task: SearchTrialTask) -> [String] {
+        [
+            "run", options.notebookPath, "--trial-of", task.directive, "--trial-requests", task.requestsFile,
+            "--trial-index", String(task.index), "--result-file", task.resultFile,
+        ] + shared(options)
+    }
+
+    /// The options every task shares with the submitting run.
+    private static func shared(_ options: RunOptions) -> [String] {
+        var arguments: [String] = []
         if let state = options.stateDirectory { arguments += ["--state", state] }
         if let store = options.storePath { arguments += ["--store", store] }
         if let file = options.parameterFile { arguments += ["--params", file] }
