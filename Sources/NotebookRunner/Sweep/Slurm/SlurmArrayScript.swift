@@ -34,7 +34,7 @@ struct SlurmArrayScript: Equatable {
         lines += [
             "*) echo \"labbook: this array has no task $i\" >&2; exit 64 ;;",
             "esac",
-            "# Test-only fault injection (README: Running sweeps on Slurm).",
+            "# Test-only fault injection (README: Running sweeps and search trials on Slurm).",
             "if [ -n \"${LABBOOK_SLURM_FAULTS:-}\" ]; then",
             "    if [ -e \"$LABBOOK_SLURM_FAULTS/fail-always-$i\" ]; then",
             "        echo \"labbook: injected fault in task $i\" >&2; echo \(Self.injectedFaultStatus) >\"$work/$i.status\"; exit \(Self.injectedFaultStatus)",
