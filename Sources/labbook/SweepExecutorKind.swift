@@ -15,7 +15,7 @@ enum SweepExecutorKind: String, ExpressibleByArgument, CaseIterable {
             var executor = SlurmSweepExecutor(
                 labbook: Self.runningExecutable(), partition: partition, maxParallel: maxParallel,
                 log: { Terminal.error($0) })
-            executor.pendingTimeout = pendingTimeout
+            executor.slurm.pendingTimeout = pendingTimeout
             return executor
         }
     }
@@ -29,7 +29,7 @@ enum SweepExecutorKind: String, ExpressibleByArgument, CaseIterable {
             var executor = SlurmSearchExecutor(
                 labbook: Self.runningExecutable(), partition: partition, maxParallel: maxParallel,
                 log: { Terminal.error($0) })
-            executor.pendingTimeout = pendingTimeout
+            executor.slurm.pendingTimeout = pendingTimeout
             return executor
         }
     }

@@ -23,7 +23,7 @@ struct SearchTrialTaskTests {
         let folder: String
 
         func score(_ requests: [TrialRequest], directive: String, options: RunOptions) throws(SweepExecutorError)
-            -> [Result<TrialScore, TrialFailure>]
+            -> [ScoredTrial]
         {
             let batchFile = folder + "/\(directive)-\(UUID().uuidString).json"
             let batch = SearchTrialWire.Batch(directive: directive, requests: requests.map(SearchTrialWire.Request.init))
@@ -34,8 +34,8 @@ struct SearchTrialTaskTests {
                 taskOptions.searchExecutor = nil
                 let outcome = Runner.scoreSearchTrial(taskOptions, task: task)
                 guard outcome.exitCode == 0, let result = SearchTrialWire.read(SearchTrialWire.Result.self, from: task.resultFile)?.outcome
-                else { return .failure(TrialFailure("task failed: \(outcome.diagnostics.map(\.message))", fits: 0)) }
-                return result
+                else { return ScoredTrial(.failure(TrialFailure("task failed: \(outcome.diagnostics.map(\.message))", fits: 0))) }
+                return ScoredTrial(result, seconds: 0.5)
             }
         }
     }
@@ -92,6 +92,18 @@ struct SearchTrialTaskTests {
         // 4 random trials in one batch, 3 tpe trials in two: 7 results.
         let results = try FileManager.default.contentsOfDirectory(atPath: tasks.root + "/tasks").filter { !$0.hasSuffix(".json") }
         #expect(results.count == 7)
+    }
+
+    @Test func withTimingsTheLeaderboardShowsHowLongEachTaskTook() throws {
+        let sandbox = try sandbox()
+        var options = RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/reports", reportTimings: true)
+        options.searchExecutor = TaskExecutor(folder: sandbox.root + "/tasks")
+        #expect(Runner.run(options).exitCode == 0)
+        // The executor reports 0.5 s for every trial: 4 + 3 trials in the two leaderboards.
+        let markdown = try sandbox.read("reports/notebook.md")
+        // (the winners' rows are bold).
+        #expect(markdown.components(separatedBy: "| 500.0 ms |").count - 1 == 5)
+        #expect(markdown.components(separatedBy: "| **500.0 ms** |").count - 1 == 2)
     }
 
     @Test func aTaskForAnUnknownSearchOrAMissingTrialFailsClearly() throws {

@@ -155,7 +155,7 @@ import Reports
         try sandbox.write(Sandbox.workersCSV(rows: 100), to: "data/workers.csv")
         try sandbox.write(SweepTests.notebook, to: "notebook.md")
         var executor = SlurmSweepExecutor(labbook: "/nonexistent/labbook")
-        executor.toolSearchPath = sandbox.root + "/no-such-folder"
+        executor.slurm.toolSearchPath = sandbox.root + "/no-such-folder"
         let outcome = Runner.sweep(
             RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/reports"),
             sweep: try Sweep(arguments: ["depth=1,2"]), executor: executor)

@@ -15,7 +15,7 @@ struct SlurmSearchTests {
     func options(_ sandbox: Sandbox, faults: String? = nil) -> RunOptions {
         var options = RunOptions(notebookPath: sandbox.root + "/notebook.md", outputDirectory: sandbox.root + "/reports")
         var executor = SlurmSearchExecutor(labbook: RunStoreIntegrationTests.labbook, maxParallel: 2, faultDirectory: faults)
-        executor.pollInterval = 0.2
+        executor.slurm.pollInterval = 0.2
         options.searchExecutor = executor
         return options
     }
@@ -66,8 +66,8 @@ struct SlurmSearchTests {
         let sandbox = try sandbox()
         var options = options(sandbox)
         var executor = SlurmSearchExecutor(labbook: RunStoreIntegrationTests.labbook, partition: partition)
-        executor.pollInterval = 0.2
-        executor.pendingTimeout = 1
+        executor.slurm.pollInterval = 0.2
+        executor.slurm.pendingTimeout = 1
         options.searchExecutor = executor
         let outcome = Runner.run(options)
         #expect(outcome.exitCode == 1)

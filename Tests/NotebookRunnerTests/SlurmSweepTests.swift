@@ -27,7 +27,7 @@ struct SlurmSweepTests {
 
     func executor(faults: String? = nil) -> SlurmSweepExecutor {
         var executor = SlurmSweepExecutor(labbook: RunStoreIntegrationTests.labbook, maxParallel: 2, faultDirectory: faults)
-        executor.pollInterval = 0.2
+        executor.slurm.pollInterval = 0.2
         return executor
     }
 

@@ -11,7 +11,19 @@ public protocol SearchTrialExecutor: Sendable {
     /// `directive` in the run `options` describe; one outcome per request, in request order.
     /// - Throws: ``SweepExecutorError`` when the trials cannot be scored at all (no `sbatch`).
     func score(_ requests: [TrialRequest], directive: String, options: RunOptions) throws(SweepExecutorError)
-        -> [Result<TrialScore, TrialFailure>]
+        -> [ScoredTrial]
+}
+
+/// A trial scored elsewhere: its outcome, and how long the scoring took there (shown with `--timings`).
+public struct ScoredTrial: Sendable {
+    public var outcome: Result<TrialScore, TrialFailure>
+    /// Seconds the trial took where it ran; `nil` when unknown (it was lost).
+    public var seconds: Double?
+
+    public init(_ outcome: Result<TrialScore, TrialFailure>, seconds: Double? = nil) {
+        self.outcome = outcome
+        self.seconds = seconds
+    }
 }
 
 /// One trial to score in this process on behalf of another (`labbook run … --trial-of NAME

@@ -76,7 +76,11 @@ struct TrainSearchRun {
             result = engine.run(batches: { requests in
                 if executorFailure == nil {
                     do throws(SweepExecutorError) {
-                        return try executor.score(requests, directive: name, options: options)
+                        let scored = try executor.score(requests, directive: name, options: options)
+                        for (request, trial) in zip(requests, scored) {
+                            if let seconds = trial.seconds { objective.timings.record(request.index, seconds: seconds) }
+                        }
+                        return scored.map(\.outcome)
                     } catch {
                         executorFailure = error.description
                     }

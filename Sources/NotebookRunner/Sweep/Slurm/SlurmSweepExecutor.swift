@@ -11,57 +11,26 @@ import NotebookFormat
 /// is submitted once more in a second array; if it fails again its run is reported as failed
 /// (exit 1) with why. See ``SlurmResults`` for the retry rule.
 public struct SlurmSweepExecutor: SweepExecutor {
-    /// The `labbook` executable the tasks run (usually the running one, `/proc/self/exe`).
-    public var labbook: String
-    /// `sbatch --partition`; `nil` for the cluster's default partition.
-    public var partition: String?
-    /// At most this many tasks run at once (`--array=0-9%N`); `nil` for no limit.
-    public var maxParallel: Int?
-    /// Test-only: a folder passed to the tasks as `LABBOOK_SLURM_FAULTS` (see ``SlurmArrayScript``).
-    public var faultDirectory: String?
-    /// How often `squeue` is asked whether the array is done, in seconds.
-    public var pollInterval: Double = 0.5
-    /// Cancel an array none of whose tasks leaves the queue for this many seconds (a partition
-    /// that is down, a request no node can meet); `nil` to wait as long as it takes.
-    public var pendingTimeout: Double?
-    /// Where `sbatch` and `squeue` are looked for; `nil` for `PATH`.
-    var toolSearchPath: String? = ProcessInfo.processInfo.environment["PATH"]
-    /// Called with progress lines for the terminal (job ids, retries).
-    public var log: (@Sendable (String) -> Void)?
+    /// The cluster, the binary and how to wait.
+    public var slurm: SlurmSettings
 
-    /// An executor whose tasks run `labbook`; see the properties for the rest.
+    /// An executor whose tasks run `labbook`; see ``SlurmSettings`` for the rest.
     public init(
         labbook: String, partition: String? = nil, maxParallel: Int? = nil, faultDirectory: String? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) {
-        self.labbook = labbook
-        self.partition = partition
-        self.maxParallel = maxParallel
-        self.faultDirectory = faultDirectory
-        self.log = log
+        slurm = SlurmSettings(labbook: labbook, partition: partition, maxParallel: maxParallel, faultDirectory: faultDirectory, log: log)
     }
 
     /// Submits the array, waits for it, resubmits tasks that left no result once, and returns the runs.
     public func execute(_ jobs: [SweepJob], finished: ((SweepOutcome.Run) -> Void)?) throws(SweepExecutorError) -> [SweepOutcome.Run] {
         guard let first = jobs.first else { return [] }
-        let tools = try SlurmJobArray.tools(searchPath: toolSearchPath)
-        let current = FileManager.default.currentDirectoryPath
         let paths = NotebookPaths(first.options)
-        let work = Self.absolute(
-            ((paths.stateDirectory as NSString).appendingPathComponent("slurm") as NSString)
-                .appendingPathComponent("\(paths.notebookName)-\(UUID().uuidString.prefix(8).lowercased())"),
-            in: current)
+        let work = slurm.workFolder(state: paths.stateDirectory, name: paths.notebookName)
         let results = SlurmResults(directory: work)
-        let script = SlurmArrayScript(
-            labbook: Self.absolute(labbook, in: current), workDirectory: work,
-            tasks: jobs.indices.map { SlurmTaskArguments.make(jobs[$0].options, resultFile: results.resultPath($0)) })
-        let scriptPath = try SlurmJobArray.writeScript(script)
-        let array = SlurmJobArray(
-            sbatch: tools.sbatch, squeue: tools.squeue, scancel: tools.scancel,
-            submission: SlurmSubmission(
-                script: scriptPath, workingDirectory: current, jobName: "labbook-\(paths.notebookName)", partition: partition,
-                maxParallel: maxParallel, faultDirectory: faultDirectory),
-            results: results, pollInterval: pollInterval, pendingTimeout: pendingTimeout, log: log)
+        let array = try slurm.jobArray(
+            tasks: jobs.indices.map { SlurmTaskArguments.make(jobs[$0].options, resultFile: results.resultPath($0)) },
+            work: work, jobName: "labbook-\(paths.notebookName)")
         let pending: [Int]
         do {
             pending = try array.run(Array(jobs.indices)) { results.result($0) != nil }
@@ -84,9 +53,5 @@ public struct SlurmSweepExecutor: SweepExecutor {
         for run in runs { finished?(run) }
         if pending.isEmpty { try? FileManager.default.removeItem(atPath: work) }
         return runs
-    }
-
-    private static func absolute(_ path: String, in folder: String) -> String {
-        ((path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)) as NSString).standardizingPath
     }
 }
