@@ -22,6 +22,8 @@ enum ServingBenchmark {
             model: model, profiles: FeatureProfile.profiles(of: train, schema: model.encoder.schema),
             options: RowEncoderOptions(unseenCategory: .treatAsMissing, ignoredFields: ["income"]))
         guard case .gradientBoosting(let boosting) = model.model else { throw ModelError("not a boosting model") }
+        let shape = boosting.shape
+        print("model: \(shape.trees) trees, \(shape.splits) splits (\(shape.categoricalSplits) categorical), \(shape.leaves) leaves, depth ≤ \(shape.maxDepth), \(boosting.inputCount) inputs")
         let matrix = try model.encoder.transform(test)
         let count = min(rows, test.rowCount)
         let width = matrix.columns

@@ -58,6 +58,65 @@ struct TreeEnsemble: Sendable, Equatable {
         }
     }
 
+    /// The node after `index` for the row at `row`, the choice ``leafValue`` makes; a leaf
+    /// returns its own index, so a tree can be stepped past its leaf. Numeric splits are
+    /// branch-free; categorical ones branch (computing both tests on every node costs more
+    /// than the mispredictions it saves: 2× slower on Adult's model, 42 % categorical splits).
+    @inline(__always)
+    static func next(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, _ index: Int, row: UnsafePointer<Double>) -> Int {
+        let node = nodes[index]
+        let value = row[Int(node.info >> 2)]
+        let right: Int
+        if node.info & 2 == 0 {
+            // Right unless `value <= threshold`, or missing and missing goes left.
+            let below = value <= node.threshold ? 1 : 0
+            let missingLeft = value.isNaN ? Int(node.info & 1) : 0
+            right = 1 &- (below | missingLeft)
+        } else if value.isNaN || value < 0 {
+            right = 1 &- Int(node.info & 1)
+        } else if value < 256, let sets {
+            let category = Int(value)
+            right = 1 &- Int((sets[Int(node.threshold) &* 8 &+ (category >> 5)] >> UInt32(category & 31)) & 1)
+        } else {
+            right = 1
+        }
+        return node.left == 0 ? index : Int(node.left) &+ right
+    }
+
+    /// Adds trees `treeRange` to `output` for one row, walking four trees in step so their
+    /// node loads overlap. Leaves are added in tree order, so the sums are bit for bit those of
+    /// walking one tree at a time.
+    @inline(__always)
+    static func addOneRow(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, roots: UnsafePointer<Int32>, treeRange: Range<Int>,
+                          width: Int, row: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) {
+        var tree = treeRange.lowerBound
+        while tree &+ 4 <= treeRange.upperBound {
+            var a = Int(roots[tree]), b = Int(roots[tree &+ 1]), c = Int(roots[tree &+ 2]), d = Int(roots[tree &+ 3])
+            while true {
+                let na = next(nodes, sets, a, row: row), nb = next(nodes, sets, b, row: row)
+                let nc = next(nodes, sets, c, row: row), nd = next(nodes, sets, d, row: row)
+                if (na ^ a) | (nb ^ b) | (nc ^ c) | (nd ^ d) == 0 { break }
+                a = na; b = nb; c = nc; d = nd
+            }
+            add(nodes, a, b, c, d, tree: tree, width: width, into: output)
+            tree &+= 4
+        }
+        while tree < treeRange.upperBound {
+            output[tree % width] += leafValue(nodes, sets, root: Int(roots[tree]), row: row)
+            tree &+= 1
+        }
+    }
+
+    /// Adds the leaves of trees `tree ..< tree + 4`, in that order.
+    @inline(__always)
+    private static func add(_ nodes: UnsafePointer<Node>, _ a: Int, _ b: Int, _ c: Int, _ d: Int, tree: Int, width: Int,
+                            into output: UnsafeMutablePointer<Double>) {
+        output[tree % width] += nodes[a].threshold
+        output[(tree &+ 1) % width] += nodes[b].threshold
+        output[(tree &+ 2) % width] += nodes[c].threshold
+        output[(tree &+ 3) % width] += nodes[d].threshold
+    }
+
     /// Adds trees `treeRange` to `raw` (`rows * width`, row-major) for the `rows` rows of
     /// `values`. Tree by tree, so every row sums its trees in the same order whatever `rows`.
     func addRaw(values: UnsafePointer<Double>, rows: Int, columns: Int, width: Int, treeRange: Range<Int>, into raw: UnsafeMutablePointer<Double>) {
@@ -66,10 +125,9 @@ struct TreeEnsemble: Sendable, Equatable {
                 roots.withUnsafeBufferPointer { rootBuffer in
                     guard let nodePointer = nodeBuffer.baseAddress else { return }
                     let sets = setBuffer.baseAddress
+                    guard let rootPointer = rootBuffer.baseAddress else { return }
                     if rows == 1 {
-                        for tree in treeRange {
-                            raw[tree % width] += Self.leafValue(nodePointer, sets, root: Int(rootBuffer[tree]), row: values)
-                        }
+                        Self.addOneRow(nodePointer, sets, roots: rootPointer, treeRange: treeRange, width: width, row: values, into: raw)
                         return
                     }
                     for tree in treeRange {
