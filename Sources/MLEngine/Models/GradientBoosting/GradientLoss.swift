@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The loss a boosted ensemble minimises, from its ``LearningTask``: binary log-loss,
@@ -22,33 +23,65 @@ enum GradientLoss {
         }
     }
 
-    /// Fills the gradients and hessians of output `k` for every row; `raw` is row-major
+    /// Below this many rows the gradients are computed on one thread.
+    static let parallelRows = 16_384
+
+    /// Fills the gradients and hessians of every output for every row; `raw` is row-major
     /// (`rows * width`), `gradients`/`hessians` are `width` blocks of `rows` values.
+    ///
+    /// Rows are independent, so `threads` workers each take a contiguous share and the
+    /// values do not depend on the thread count.
     static func gradients(
-        task: LearningTask, targets: [Double], raw: [Double], gradients: inout [Double], hessians: inout [Double]
+        task: LearningTask, targets: [Double], raw: [Double], gradients: inout [Double], hessians: inout [Double], threads: Int = 1
     ) {
         let rows = targets.count
+        targets.withUnsafeBufferPointer { targetBuffer in
+            raw.withUnsafeBufferPointer { rawBuffer in
+                gradients.withUnsafeMutableBufferPointer { gradientBuffer in
+                    hessians.withUnsafeMutableBufferPointer { hessianBuffer in
+                        guard let t = targetBuffer.baseAddress, let r = rawBuffer.baseAddress,
+                              let g = gradientBuffer.baseAddress, let h = hessianBuffer.baseAddress else { return }
+                        let pointers = UnsafeSendable((t, r, g, h))
+                        let workers = rows >= parallelRows ? max(1, threads) : 1
+                        let fill: @Sendable (Int) -> Void = { worker in
+                            let (t, r, g, h) = pointers.pointer
+                            fillGradients(task: task, rows: rows, range: (worker * rows / workers)..<((worker + 1) * rows / workers),
+                                          targets: t, raw: r, gradients: g, hessians: h)
+                        }
+                        if workers == 1 { fill(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: fill) }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func fillGradients(
+        task: LearningTask, rows: Int, range: Range<Int>, targets: UnsafePointer<Double>, raw: UnsafePointer<Double>,
+        gradients: UnsafeMutablePointer<Double>, hessians: UnsafeMutablePointer<Double>
+    ) {
         switch task {
         case .binary:
-            for r in 0..<rows {
+            for r in range {
                 let p = 1 / (1 + exp(-raw[r]))
                 gradients[r] = p - targets[r]
                 hessians[r] = max(p * (1 - p), 1e-16)
             }
         case .regression:
-            for r in 0..<rows {
+            for r in range {
                 gradients[r] = raw[r] - targets[r]
                 hessians[r] = 1
             }
         case .multiclass(let classes):
-            var probabilities = [Double](repeating: 0, count: classes)
-            for r in 0..<rows {
-                softmax(raw, offset: r * classes, count: classes, into: &probabilities)
-                let label = Int(targets[r])
-                for k in 0..<classes {
-                    let p = probabilities[k]
-                    gradients[k * rows + r] = p - (k == label ? 1 : 0)
-                    hessians[k * rows + r] = max(p * (1 - p), 1e-16)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(classes, 1)) { buffer in
+                guard let probabilities = buffer.baseAddress else { return }
+                for r in range {
+                    softmax(raw + r * classes, count: classes, into: probabilities)
+                    let label = Int(targets[r])
+                    for k in 0..<classes {
+                        let p = probabilities[k]
+                        gradients[k * rows + r] = p - (k == label ? 1 : 0)
+                        hessians[k * rows + r] = max(p * (1 - p), 1e-16)
+                    }
                 }
             }
         }
@@ -86,12 +119,12 @@ enum GradientLoss {
 
     /// Softmax of `values[offset ..< offset + count]` into `output`.
     @inline(__always)
-    static func softmax(_ values: [Double], offset: Int, count: Int, into output: inout [Double]) {
+    static func softmax(_ values: UnsafePointer<Double>, count: Int, into output: UnsafeMutablePointer<Double>) {
         var largest = -Double.infinity
-        for k in 0..<count { largest = max(largest, values[offset + k]) }
+        for k in 0..<count { largest = max(largest, values[k]) }
         var sum = 0.0
         for k in 0..<count {
-            let e = exp(values[offset + k] - largest)
+            let e = exp(values[k] - largest)
             output[k] = e
             sum += e
         }

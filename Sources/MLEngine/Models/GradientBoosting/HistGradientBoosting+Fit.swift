@@ -51,7 +51,7 @@ extension HistGradientBoosting {
         var columnSampler = ColumnSampler(columns: x.columns, fraction: settings.columnFraction, generator: generator.derived("columns"))
         var iterations = 0
         for _ in 0..<settings.maxIterations {
-            GradientLoss.gradients(task: task, targets: trainTargets, raw: raw, gradients: &gradients, hessians: &hessians)
+            GradientLoss.gradients(task: task, targets: trainTargets, raw: raw, gradients: &gradients, hessians: &hessians, threads: threads)
             let firstTree = ensemble.roots.count
             for k in 0..<width {
                 let active = columnSampler.next()

@@ -83,38 +83,51 @@ struct SplitFinder: Sendable {
         }
     }
 
+    /// Categories are sorted by `G / (H + smoothing)` (ties by bin) in a stack buffer: this
+    /// runs for every categorical column of every leaf, so it allocates nothing.
     private func categorical(
         _ column: Int, _ bins: UnsafePointer<Double>, _ total: GradientStats, _ parentScore: Double,
         _ best: inout SplitCandidate
     ) {
-        var used: [(bin: Int, key: Double)] = []
-        for bin in Array(0..<binCounts[column]) + [BinnedMatrix.missingBin] {
-            let count = bins[bin * 3 + 2]
-            if count >= Self.categorySupport {
-                used.append((bin, bins[bin * 3] / (bins[bin * 3 + 1] + Self.categorySmoothing)))
+        withUnsafeTemporaryAllocation(of: (bin: Int, key: Double).self, capacity: BinnedMatrix.missingBin + 1) { used in
+            var usedCount = 0
+            func consider(_ bin: Int) {
+                let count = bins[bin * 3 + 2]
+                guard count >= Self.categorySupport else { return }
+                // Insertion into the sorted prefix: few categories, and the order is total.
+                let key = bins[bin * 3] / (bins[bin * 3 + 1] + Self.categorySmoothing)
+                var position = usedCount
+                while position > 0, used[position - 1].key > key || (used[position - 1].key == key && used[position - 1].bin > bin) {
+                    used[position] = used[position - 1]
+                    position -= 1
+                }
+                used[position] = (bin, key)
+                usedCount += 1
             }
-        }
-        guard used.count >= 2 else { return }
-        used.sort { $0.key != $1.key ? $0.key < $1.key : $0.bin < $1.bin }
-        let longest = min(maxCategoryThreshold, (used.count + 1) / 2, used.count - 1)
-        var found: (gain: Double, descending: Bool, length: Int, left: GradientStats)? = nil
-        for descending in [false, true] {
-            var left = GradientStats()
-            for length in 1...max(1, longest) {
-                let bin = used[descending ? used.count - length : length - 1].bin
-                left = left + GradientStats(gradient: bins[bin * 3], hessian: bins[bin * 3 + 1], count: bins[bin * 3 + 2])
-                if let gain = score(left, total - left, parentScore), gain > (found?.gain ?? best.gain) {
-                    found = (gain, descending, length, left)
+            for bin in 0..<binCounts[column] { consider(bin) }
+            consider(BinnedMatrix.missingBin)
+            guard usedCount >= 2 else { return }
+            let longest = min(maxCategoryThreshold, (usedCount + 1) / 2, usedCount - 1)
+            var found: (gain: Double, descending: Bool, length: Int, left: GradientStats)? = nil
+            for pass in 0..<2 {
+                let descending = pass == 1
+                var left = GradientStats()
+                for length in 1...max(1, longest) {
+                    let bin = used[descending ? usedCount - length : length - 1].bin
+                    left = left + GradientStats(gradient: bins[bin * 3], hessian: bins[bin * 3 + 1], count: bins[bin * 3 + 2])
+                    if let gain = score(left, total - left, parentScore), gain > (found?.gain ?? best.gain) {
+                        found = (gain, descending, length, left)
+                    }
                 }
             }
+            guard let found, found.gain > best.gain else { return }
+            var set = BinSet()
+            for length in 1...found.length {
+                set.insert(used[found.descending ? usedCount - length : length - 1].bin)
+            }
+            best = SplitCandidate(
+                gain: found.gain, feature: column, bin: 0, missingLeft: set.contains(BinnedMatrix.missingBin),
+                categories: set, left: found.left, right: total - found.left)
         }
-        guard let found, found.gain > best.gain else { return }
-        var set = BinSet()
-        for length in 1...found.length {
-            set.insert(used[found.descending ? used.count - length : length - 1].bin)
-        }
-        best = SplitCandidate(
-            gain: found.gain, feature: column, bin: 0, missingLeft: set.contains(BinnedMatrix.missingBin),
-            categories: set, left: found.left, right: total - found.left)
     }
 }
