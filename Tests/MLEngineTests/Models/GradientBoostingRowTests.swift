@@ -34,6 +34,57 @@ import Testing
         #expect(differing.isEmpty, "\(differing.count) of \(single.count) outputs differ, first at \(differing.first.map { "output \($0): \(single[$0]) vs \(batch[$0])" } ?? "")")
     }
 
+    /// The plainest walk of the trees, one at a time, as the reference for both fast paths.
+    static func referenceRaw(_ model: HistGradientBoosting, _ x: FeatureMatrix) -> [Double] {
+        let ensemble = model.ensemble
+        let width = model.task.outputWidth
+        var raw: [Double] = []
+        for row in 0..<x.rows {
+            var sums = model.baseline
+            for (tree, root) in ensemble.roots.enumerated() {
+                var index = Int(root)
+                while !ensemble.nodes[index].isLeaf {
+                    let node = ensemble.nodes[index]
+                    let value = x.values[row * x.columns + node.feature]
+                    let left: Bool
+                    if !node.isCategorical {
+                        left = value.isNaN ? node.missingLeft : value <= node.threshold
+                    } else if value.isNaN || value < 0 {
+                        left = node.missingLeft
+                    } else if value >= 256 {
+                        left = false
+                    } else {
+                        let category = Int(value)
+                        left = (ensemble.categorySets[node.categorySet * 8 + category / 32] >> UInt32(category % 32)) & 1 == 1
+                    }
+                    index = Int(node.left) + (left ? 0 : 1)
+                }
+                sums[tree % width] += ensemble.nodes[index].threshold
+            }
+            raw += sums
+        }
+        return raw
+    }
+
+    @Test func bigBatchesOnAllCoresEqualTheReferenceWalk() throws {
+        let (x, y) = GradientBoostingTests.syntheticFixture()
+        let model = try HistGradientBoosting.fit(
+            x, targets: y, task: .binary,
+            hyperparameters: GradientBoostingTests.settings { $0.maxIterations = 30; $0.categoricalColumns = [2: 8] }, seed: 5)
+        let small = Self.probeRows(model, base: x)
+        // 8,193 rows or more: past the parallel thresholds, and not a multiple of 4.
+        var values: [Double] = []
+        while values.count / x.columns < 8_193 { values += small.values }
+        values += small.values.prefix(x.columns)
+        let big = FeatureMatrix(rows: values.count / x.columns, columns: x.columns, values: values, names: x.names)
+        #expect(big.rows * model.treeCount >= TreeEnsemble.parallelWork && big.rows >= TreeEnsemble.parallelRows && big.rows % 4 != 0)
+        let raw = try model.rawScores(big)
+        let reference = Self.referenceRaw(model, big)
+        let differing = (0..<raw.count).filter { raw[$0].bitPattern != reference[$0].bitPattern }
+        #expect(differing.isEmpty, "\(differing.count) of \(raw.count) raw scores differ from the reference walk")
+        try Self.check(model, big)
+    }
+
     @Test(arguments: [15, 17]) func binaryWithCategoricalSplits(iterations: Int) throws {
         let (x, y) = GradientBoostingTests.syntheticFixture()
         let model = try HistGradientBoosting.fit(
