@@ -72,16 +72,16 @@ final class HistogramPool: @unchecked Sendable {
                     for i in 0..<count {
                         let row = Int(indices[i])
                         let x = Int(binsA[row]) &* 3, y = Int(binsB[row]) &* 3
-                        let gi = g[i], hi = h[i]
-                        histogramA[x] += gi; histogramA[x &+ 1] += hi; histogramA[x &+ 2] += 1
-                        histogramB[y] += gi; histogramB[y &+ 1] += hi; histogramB[y &+ 2] += 1
+                        let gh = SIMD2(g[i], h[i])
+                        Self.add(gh, histogramA + x)
+                        Self.add(gh, histogramB + y)
                     }
                 } else {
                     for i in 0..<count {
                         let x = Int(binsA[i]) &* 3, y = Int(binsB[i]) &* 3
-                        let gi = g[i], hi = h[i]
-                        histogramA[x] += gi; histogramA[x &+ 1] += hi; histogramA[x &+ 2] += 1
-                        histogramB[y] += gi; histogramB[y &+ 1] += hi; histogramB[y &+ 2] += 1
+                        let gh = SIMD2(g[i], h[i])
+                        Self.add(gh, histogramA + x)
+                        Self.add(gh, histogramB + y)
                     }
                 }
                 position += 2
@@ -112,6 +112,15 @@ final class HistogramPool: @unchecked Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: fill)
         }
+    }
+
+    /// Adds one row's (gradient, hessian) to the bin at `bin` (one two-lane add: each lane is
+    /// the same IEEE addition as a scalar one) and 1 to its count.
+    @inline(__always)
+    static func add(_ gh: SIMD2<Double>, _ bin: UnsafeMutablePointer<Double>) {
+        let raw = UnsafeMutableRawPointer(bin)
+        raw.storeBytes(of: raw.loadUnaligned(as: SIMD2<Double>.self) + gh, toByteOffset: 0, as: SIMD2<Double>.self)
+        bin[2] += 1
     }
 
     /// `slot(parent) -= slot(child)` on the `active` columns: the parent's histogram becomes
