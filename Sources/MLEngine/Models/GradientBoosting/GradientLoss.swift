@@ -117,7 +117,7 @@ enum GradientLoss {
         return total / Double(rows)
     }
 
-    /// Softmax of `values[offset ..< offset + count]` into `output`.
+    /// Softmax of the `count` values at `values` into `output`.
     @inline(__always)
     static func softmax(_ values: UnsafePointer<Double>, count: Int, into output: UnsafeMutablePointer<Double>) {
         var largest = -Double.infinity

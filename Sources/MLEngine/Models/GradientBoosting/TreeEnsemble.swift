@@ -43,25 +43,15 @@ struct TreeEnsemble: Sendable, Equatable {
     static func leafValue(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, root: Int, row: UnsafePointer<Double>) -> Double {
         var index = root
         while true {
-            let node = nodes[index]
-            if node.left == 0 { return node.threshold }
-            let value = row[Int(node.info >> 2)]
-            let goLeft: Bool
-            if node.info & 2 == 0 {
-                goLeft = value <= node.threshold || (value.isNaN && node.info & 1 != 0)
-            } else if value.isNaN || value < 0 {
-                goLeft = node.info & 1 != 0
-            } else if value < 256, let sets {
-                let category = Int(value)
-                goLeft = (sets[Int(node.threshold) &* 8 &+ (category >> 5)] >> UInt32(category & 31)) & 1 == 1
-            } else {
-                goLeft = false
-            }
-            index = Int(node.left) &+ (goLeft ? 0 : 1)
+            let following = next(nodes, sets, index, row: row)
+            if following == index { return nodes[index].threshold }
+            index = following
         }
     }
 
-    /// The node after `index` for the row at `row`, the choice ``leafValue`` makes; a leaf
+    /// The node after `index` for the row at `row`: numeric splits go left when
+    /// `value <= threshold` (missing values by the node's flag); categorical ones send missing or
+    /// negative codes by the flag, codes 0..<256 by their bit, larger codes right. A leaf
     /// returns its own index, so a tree can be stepped past its leaf. Numeric splits are
     /// branch-free; categorical ones branch (computing both tests on every node costs more
     /// than the mispredictions it saves: 2× slower on Adult's model, 42 % categorical splits).
@@ -86,38 +76,41 @@ struct TreeEnsemble: Sendable, Equatable {
         return node.left == 0 ? index : Int(node.left) &+ right
     }
 
-    /// Adds trees `treeRange` to `output` for one row, walking four trees in step so their
-    /// node loads overlap. Leaves are added in tree order, so the sums are bit for bit those of
-    /// walking one tree at a time.
+    /// Walks four (node, row) pairs in step until all four reach their leaves, so the four
+    /// chains of dependent node loads overlap; returns the leaves.
+    @inline(__always)
+    static func leavesOfFour(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, from start: (Int, Int, Int, Int),
+                             rows: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>))
+        -> (Int, Int, Int, Int) {
+        var (a, b, c, d) = start
+        while true {
+            let na = next(nodes, sets, a, row: rows.0), nb = next(nodes, sets, b, row: rows.1)
+            let nc = next(nodes, sets, c, row: rows.2), nd = next(nodes, sets, d, row: rows.3)
+            if (na ^ a) | (nb ^ b) | (nc ^ c) | (nd ^ d) == 0 { return (a, b, c, d) }
+            a = na; b = nb; c = nc; d = nd
+        }
+    }
+
+    /// Adds trees `treeRange` to `output` for one row, four trees in step. Leaves are added in
+    /// tree order, so the sums are bit for bit those of walking one tree at a time.
     @inline(__always)
     static func addOneRow(_ nodes: UnsafePointer<Node>, _ sets: UnsafePointer<UInt32>?, roots: UnsafePointer<Int32>, treeRange: Range<Int>,
                           width: Int, row: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) {
         var tree = treeRange.lowerBound
         while tree &+ 4 <= treeRange.upperBound {
-            var a = Int(roots[tree]), b = Int(roots[tree &+ 1]), c = Int(roots[tree &+ 2]), d = Int(roots[tree &+ 3])
-            while true {
-                let na = next(nodes, sets, a, row: row), nb = next(nodes, sets, b, row: row)
-                let nc = next(nodes, sets, c, row: row), nd = next(nodes, sets, d, row: row)
-                if (na ^ a) | (nb ^ b) | (nc ^ c) | (nd ^ d) == 0 { break }
-                a = na; b = nb; c = nc; d = nd
-            }
-            add(nodes, a, b, c, d, tree: tree, width: width, into: output)
+            let (a, b, c, d) = leavesOfFour(
+                nodes, sets, from: (Int(roots[tree]), Int(roots[tree &+ 1]), Int(roots[tree &+ 2]), Int(roots[tree &+ 3])),
+                rows: (row, row, row, row))
+            output[tree % width] += nodes[a].threshold
+            output[(tree &+ 1) % width] += nodes[b].threshold
+            output[(tree &+ 2) % width] += nodes[c].threshold
+            output[(tree &+ 3) % width] += nodes[d].threshold
             tree &+= 4
         }
         while tree < treeRange.upperBound {
             output[tree % width] += leafValue(nodes, sets, root: Int(roots[tree]), row: row)
             tree &+= 1
         }
-    }
-
-    /// Adds the leaves of trees `tree ..< tree + 4`, in that order.
-    @inline(__always)
-    private static func add(_ nodes: UnsafePointer<Node>, _ a: Int, _ b: Int, _ c: Int, _ d: Int, tree: Int, width: Int,
-                            into output: UnsafeMutablePointer<Double>) {
-        output[tree % width] += nodes[a].threshold
-        output[(tree &+ 1) % width] += nodes[b].threshold
-        output[(tree &+ 2) % width] += nodes[c].threshold
-        output[(tree &+ 3) % width] += nodes[d].threshold
     }
 
     /// Batches of at least this many rows, with rows × trees at least ``parallelWork``, are
@@ -134,14 +127,9 @@ struct TreeEnsemble: Sendable, Equatable {
             let output = raw + tree % width
             var r = rows.lowerBound
             while r &+ 4 <= rows.upperBound {
-                let ra = values + r &* columns, rb = ra + columns, rc = rb + columns, rd = rc + columns
-                var a = root, b = root, c = root, d = root
-                while true {
-                    let na = next(nodes, sets, a, row: ra), nb = next(nodes, sets, b, row: rb)
-                    let nc = next(nodes, sets, c, row: rc), nd = next(nodes, sets, d, row: rd)
-                    if (na ^ a) | (nb ^ b) | (nc ^ c) | (nd ^ d) == 0 { break }
-                    a = na; b = nb; c = nc; d = nd
-                }
+                let first = values + r &* columns
+                let (a, b, c, d) = leavesOfFour(
+                    nodes, sets, from: (root, root, root, root), rows: (first, first + columns, first + 2 &* columns, first + 3 &* columns))
                 output[r &* width] += nodes[a].threshold
                 output[(r &+ 1) &* width] += nodes[b].threshold
                 output[(r &+ 2) &* width] += nodes[c].threshold
